@@ -1,0 +1,61 @@
+"""Put the self-hosted Python runtime into the built site: Pyodide core, the wheel and its lock file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .wheel import build_wheel
+
+ROOT = Path(__file__).resolve().parent.parent
+PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
+CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+SITE_SUBDIR = Path("assets") / "pyodide"
+
+
+class AssetError(RuntimeError):
+    """The Python runtime could not be put into the site."""
+
+
+def copy_core(target: Path) -> None:
+    """Copy the Pyodide core files from the pinned npm package, skipping unchanged ones."""
+    for name in CORE_FILES:
+        source = PYODIDE_NPM / name
+        if not source.is_file():
+            raise AssetError(f"{source} is missing: run `npm ci` (or `make setup`) first")
+        destination = target / name
+        stat = source.stat()
+        if not destination.is_file() or destination.stat().st_size != stat.st_size \
+                or destination.stat().st_mtime < stat.st_mtime:
+            shutil.copy2(source, destination)
+
+
+def write_lock(target: Path, wheels: list[Path]) -> None:
+    """Write the site's own pyodide-lock.json: the core's lock, reduced to the wheels the site hosts."""
+    lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text(encoding="utf-8"))
+    lock["packages"] = {}
+    with tempfile.TemporaryDirectory() as scratch:
+        base = Path(scratch) / "pyodide-lock.json"
+        base.write_text(json.dumps(lock), encoding="utf-8")
+        command = [str(Path(sys.executable).parent / "pyodide"), "lockfile", "add-wheels",
+                   "--input", str(base), "--output", str(target / "pyodide-lock.json"),
+                   "--base-path", str(target), *map(str, wheels)]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise AssetError(f"pyodide lockfile add-wheels failed:\n{result.stdout}{result.stderr}")
+
+
+def install(site_dir: Path, bundle_json: str) -> Path:
+    """Install Pyodide, the project's wheel and the lock file under ``site_dir``; return the wheel."""
+    target = site_dir / SITE_SUBDIR
+    target.mkdir(parents=True, exist_ok=True)
+    copy_core(target)
+    for stale in target.glob("kb_widgets-*.whl"):
+        stale.unlink()
+    wheel = build_wheel(target, bundle_json)
+    write_lock(target, [wheel])
+    return wheel
