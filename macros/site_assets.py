@@ -15,6 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 SITE_SUBDIR = Path("assets") / "pyodide"
+CACHE_DIR = ROOT / ".cache"
+SNAPSHOT_SCRIPT = Path(__file__).resolve().parent / "make_snapshot.mjs"
 
 
 class AssetError(RuntimeError):
@@ -32,6 +34,27 @@ def copy_core(target: Path) -> None:
         if not destination.is_file() or destination.stat().st_size != stat.st_size \
                 or destination.stat().st_mtime < stat.st_mtime:
             shutil.copy2(source, destination)
+
+
+def pyodide_version() -> str:
+    """Return the version of the pinned Pyodide npm package."""
+    return json.loads((PYODIDE_NPM / "package.json").read_text(encoding="utf-8"))["version"]
+
+
+def snapshot(target: Path) -> None:
+    """Copy the memory snapshot of the booted core into the site, making it once per Pyodide version."""
+    cached = CACHE_DIR / f"pyodide-snapshot-{pyodide_version()}.bin"
+    if not cached.is_file():
+        CACHE_DIR.mkdir(exist_ok=True)
+        partial = cached.with_suffix(".partial")
+        result = subprocess.run(["node", str(SNAPSHOT_SCRIPT), str(partial)], capture_output=True, text=True,
+                                cwd=ROOT, check=False)
+        if result.returncode != 0:
+            raise AssetError(f"making the Pyodide snapshot failed:\n{result.stdout}{result.stderr}")
+        partial.replace(cached)
+    destination = target / "snapshot.bin"
+    if not destination.is_file() or destination.stat().st_mtime < cached.stat().st_mtime:
+        shutil.copy2(cached, destination)
 
 
 def write_lock(target: Path, wheels: list[Path]) -> None:
@@ -54,6 +77,7 @@ def install(site_dir: Path, bundle_json: str) -> Path:
     target = site_dir / SITE_SUBDIR
     target.mkdir(parents=True, exist_ok=True)
     copy_core(target)
+    snapshot(target)
     for stale in target.glob("kb_widgets-*.whl"):
         stale.unlink()
     wheel = build_wheel(target, bundle_json)

@@ -28,7 +28,11 @@ def clock(moment: datetime) -> str:
 
 
 def date_and_clock(moment: datetime) -> str:
-    """Return ``11月28日(土) 14:05``."""
+    """Return the date with its weekday and the time.
+
+    >>> date_and_clock(datetime(2026, 11, 28, 14, 5))
+    '11月28日(土) 14:05'
+    """
     return f"{moment.month}月{moment.day}日({WEEKDAYS[moment.weekday()]}) {clock(moment)}"
 
 
@@ -40,7 +44,13 @@ def full_date_and_clock(moment: datetime) -> str:
 def elapsed(start: datetime, now: datetime) -> str:
     """Word the time from ``start`` to ``now`` in minutes, hours and days.
 
-    Examples: ``1分未満``, ``25分``, ``1時間5分``, ``2日と3時間``. A start in the future gives ``まだ先の時刻です``.
+    A start in the future gives ``まだ先の時刻です``.
+
+    >>> start = datetime(2026, 11, 28, 9, 0)
+    >>> elapsed(start, datetime(2026, 11, 28, 10, 5))
+    '1時間5分'
+    >>> elapsed(start, datetime(2026, 11, 30, 12, 0))
+    '2日と3時間'
     """
     seconds = (now - start).total_seconds()
     if seconds < 0:

@@ -5,9 +5,32 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 const indexURL = new URL("../pyodide/", import.meta.url).href;
 let api = null;
 
+// The build ships a memory snapshot of a booted interpreter; without it (or if it does not fit) boot normally.
+async function fetchSnapshot() {
+  try {
+    const response = await fetch(new URL("snapshot.bin", indexURL));
+    return response.ok ? await response.arrayBuffer() : null;
+  } catch (error) {
+    return null;
+  }
+}
+
+async function boot() {
+  const snapshot = await fetchSnapshot();
+  if (snapshot) {
+    try {
+      return await loadPyodide({ indexURL, _loadSnapshot: snapshot });
+    } catch (error) {
+      console.warn("Pyodide snapshot not usable, booting without it:", error);
+    }
+  }
+  return loadPyodide({ indexURL });
+}
+
 const ready = (async () => {
   const started = performance.now();
-  const pyodide = await loadPyodide({ indexURL, packages: ["kb-widgets"] });
+  const pyodide = await boot();
+  await pyodide.loadPackage("kb-widgets", { messageCallback: () => {} });
   api = pyodide.pyimport("widgets.api");
   return performance.now() - started;
 })();

@@ -1,0 +1,57 @@
+# Two commands matter: `make serve` and `make test`. Both set everything up first.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
+# pyodide-build needs Python 3.12 or newer; .python-version pins 3.13 for pyenv users.
+PYTHON := $(shell for c in python3.13 python3.12 python3; do \
+	if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; \
+	then echo $$c; break; fi; done)
+
+.PHONY: help setup build serve test lint unit browser-deps bench clean
+
+help:
+	@echo "make serve  - set up, build and serve the site on http://127.0.0.1:8000 (live reload)"
+	@echo "make test   - set up and run every test (prose lint, unit, Pyodide, build, browser)"
+	@echo "make build  - write the site into site/"
+	@echo "make bench  - measure load times and transfer sizes in headless Chromium"
+
+$(PY_STAMP): requirements.txt
+	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 or newer is required (python3.13 / python3.12 / python3 not found or too old)." >&2; exit 1; fi
+	@command -v node >/dev/null || { echo "Node.js 20 or newer is required: install it (e.g. apt-get install nodejs npm)." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup: $(PY_STAMP) $(NODE_STAMP)
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+serve: setup
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
+
+browser-deps:
+	@./tests/tools/ensure-browser.sh
+
+lint: setup
+	npx textlint --config .textlintrc.json "docs/**/*.md" CONTRIBUTING.md
+
+unit: setup
+	$(BIN)/pytest -m "not browser and not slow"
+
+test: setup browser-deps lint
+	$(BIN)/pytest
+
+bench: setup browser-deps
+	$(BIN)/python benchmarks/bench_site.py
+
+clean:
+	rm -rf site .cache .pytest_cache

@@ -1,0 +1,110 @@
+"""The MkDocs build: strict success, clear failures, self-hosted runtime, no foreign origin."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build_site, copy_project
+
+pytestmark = pytest.mark.slow
+
+
+def test_runtime_and_wheel_are_in_the_site(built_site):
+    pyodide = built_site / "assets" / "pyodide"
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "snapshot.bin"):
+        assert (pyodide / name).stat().st_size > 1000, name
+    lock = json.loads((pyodide / "pyodide-lock.json").read_text())
+    assert list(lock["packages"]) == ["kb-widgets"]
+    entry = lock["packages"]["kb-widgets"]
+    wheel = pyodide / entry["file_name"]
+    assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
+    assert entry["imports"] == ["widgets"]
+
+
+def test_checklist_page_has_static_checkboxes_inside_labels(built_site):
+    html = (built_site / "tools" / "first-response" / "index.html").read_text()
+    assert html.count('data-kb-item>') == 16
+    assert re.search(r'<label class="kb-item__label"><input type="checkbox" data-kb-field="items\.facts-timeline\.checked"', html)
+    assert 'data-kb-show-if="conditions.recovery" hidden' in html
+
+
+def break_and_build(tmp_path: Path, edit) -> str:
+    project = copy_project(tmp_path / "project")
+    edit(project)
+    result = build_site(project, tmp_path / "out")
+    assert result.returncode != 0, "the build should have failed"
+    return result.stdout + result.stderr
+
+
+def test_a_broken_definition_fails_the_build_naming_file_location_and_problem(tmp_path):
+    def edit(project):
+        path = project / "widgets" / "definitions" / "first-response.yml"
+        path.write_text(path.read_text().replace("show_if: recovery", "show_if: recovry", 1))
+    output = break_and_build(tmp_path, edit)
+    assert ("Invalid widget definition: widgets/definitions/first-response.yml: sections[0].items[3].show_if "
+            "(line ") in output
+    assert "refers to unknown condition 'recovry'" in output
+
+
+def test_an_unknown_checklist_id_fails_the_build(tmp_path):
+    def edit(project):
+        page = project / "docs" / "tools" / "first-response.md"
+        page.write_text(page.read_text().replace('checklist("first-response")', 'checklist("first-respons")'))
+    output = break_and_build(tmp_path, edit)
+    assert "unknown checklist id 'first-respons' (known: first-response)" in output
+
+
+class References(HTMLParser):
+    """Collects every URL a page would load by itself (not plain links to read)."""
+
+    LOADING = {("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"), ("video", "src"),
+               ("audio", "src"), ("embed", "src"), ("object", "data"), ("link", "href")}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "link" and attributes.get("rel") in {"canonical", "alternate", "prev", "next"}:
+            return
+        for name, value in attrs:
+            if (tag, name) in self.LOADING and value:
+                self.urls.append(value)
+
+
+FOREIGN = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+
+
+def test_no_page_loads_anything_from_another_origin(built_site):
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        parser = References()
+        parser.feed(page.read_text(encoding="utf-8"))
+        offenders += [f"{page.relative_to(built_site)}: {url}" for url in parser.urls if FOREIGN.match(url)]
+    for sheet in built_site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", sheet.read_text(encoding="utf-8")):
+            if FOREIGN.match(url):
+                offenders.append(f"{sheet.relative_to(built_site)}: {url}")
+        if "@import" in sheet.read_text(encoding="utf-8") and "fonts.googleapis" in sheet.read_text(encoding="utf-8"):
+            offenders.append(f"{sheet.relative_to(built_site)}: Google Fonts import")
+    assert offenders == []
+
+
+def test_no_page_uses_features_that_fetch_from_a_cdn(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert 'class="mermaid"' not in html, f"{page}: mkdocs-material loads mermaid from a CDN"
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, page
+
+
+def test_lock_file_points_only_at_local_files(built_site):
+    lock = json.loads((built_site / "assets" / "pyodide" / "pyodide-lock.json").read_text())
+    for entry in lock["packages"].values():
+        assert not FOREIGN.match(entry["file_name"])
