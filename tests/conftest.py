@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
+import os
 import shutil
+import socket
 import subprocess
 import sys
-import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -27,10 +27,18 @@ def registry():
     return load_registry()[0]
 
 
-def build_site(project: Path, site_dir: Path, *extra: str) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of ``project`` into ``site_dir``."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *extra]
-    return subprocess.run(command, cwd=project, capture_output=True, text=True, check=False)
+def build_site(project: Path, site_dir: Path, site_url: str = "") -> subprocess.CompletedProcess:
+    """Run a strict MkDocs build of ``project`` into ``site_dir`` (for ``site_url`` when given)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    env = {**os.environ, "KB_SITE_URL": site_url} if site_url else None
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, check=False, env=env)
+
+
+def free_port() -> int:
+    """Return a TCP port that is free on 127.0.0.1 right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def copy_project(target: Path) -> Path:
@@ -44,47 +52,59 @@ def copy_project(target: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
+def site_port() -> int:
+    """The port the test server will use; the site is built for it (instant navigation needs site_url)."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, site_port) -> Path:
     """The site, built once per test session with ``--strict``."""
     site = tmp_path_factory.mktemp("site")
-    result = build_site(ROOT, site)
+    result = build_site(ROOT, site, f"http://127.0.0.1:{site_port}/")
     assert result.returncode == 0, result.stderr
     return site
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static file handler that keeps test output clean and lets tests make files unavailable."""
+class StaticServer:
+    """``python -m http.server`` in a subprocess, serving a directory on a free port of 127.0.0.1."""
 
-    blocked: set[str] = set()
+    def __init__(self, directory: Path, port: int = 0) -> None:
+        self.port = port or free_port()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(directory)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with socket.socket() as client:
+                if client.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.05)
+        raise RuntimeError("the static server did not start")
 
-    def log_message(self, *args) -> None:  # noqa: D102
-        pass
-
-    def send_head(self):  # noqa: D102
-        if any(self.path.endswith(name) for name in self.blocked):
-            self.send_error(404)
-            return None
-        return super().send_head()
+    def shutdown(self) -> None:
+        """Stop the server."""
+        self.process.terminate()
+        self.process.wait(timeout=10)
 
 
-def serve(directory: Path, prefix: str = ""):
+def serve(directory: Path, prefix: str = "", port: int = 0):
     """Serve ``directory`` on 127.0.0.1 (under ``prefix`` when given); return (server, base URL)."""
     root = directory
     if prefix:
         root = directory.parent / f"{directory.name}-mount"
-        (root / prefix.strip("/")).parent.mkdir(parents=True, exist_ok=True)
-        if not (root / prefix.strip("/")).exists():
-            (root / prefix.strip("/")).symlink_to(directory)
-    handler = functools.partial(QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}{prefix}/"
+        mount = root / prefix.strip("/")
+        mount.parent.mkdir(parents=True, exist_ok=True)
+        if not mount.exists():
+            mount.symlink_to(directory)
+    server = StaticServer(root, port)
+    return server, f"http://127.0.0.1:{server.port}{prefix}/"
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site):
+def site_url(built_site, site_port):
     """Base URL of the built site on a local server."""
-    server, url = serve(built_site)
+    server, url = serve(built_site, port=site_port)
     yield url
     server.shutdown()
 

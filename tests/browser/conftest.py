@@ -1,0 +1,41 @@
+"""Browser fixtures: a fresh context (empty localStorage) per test, with every request recorded."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGE = "tools/first-response/"
+READY = "window.kbPython && ['ready', 'failed'].includes(kbPython.status)"
+
+
+@pytest.fixture
+def context(browser):
+    """A new browser context that records the URL of every request it makes."""
+    context = browser.new_context(accept_downloads=True, locale="ja-JP", timezone_id="Asia/Tokyo")
+    context.requests = []
+    context.on("request", lambda request: context.requests.append(request.url))
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    """A page whose uncaught script errors fail the test."""
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    assert errors == []
+
+
+def wait_python(page, timeout=30000) -> str:
+    """Wait until the Python runtime is ready or has failed; return its status."""
+    page.wait_for_function(READY, timeout=timeout)
+    return page.evaluate("kbPython.status")
+
+
+def item(page, item_id: str, part: str = "checked"):
+    """Locate a field of a checklist item."""
+    return page.locator(f"[data-kb-field='items.{item_id}.{part}']")
