@@ -1,5 +1,6 @@
 # Two commands matter: `make serve` and `make test`. Both set everything up first.
 SHELL := /bin/bash
+export NO_MKDOCS_2_WARNING := 1
 .DEFAULT_GOAL := help
 
 VENV := .venv
