@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import subprocess
@@ -16,6 +17,8 @@ PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 SITE_SUBDIR = Path("assets") / "pyodide"
 CACHE_DIR = ROOT / ".cache"
+# Gzip data under a neutral name: servers that add Content-Encoding for ".gz" files would break it.
+SNAPSHOT_NAME = "snapshot.dat"
 SNAPSHOT_SCRIPT = Path(__file__).resolve().parent / "make_snapshot.mjs"
 
 
@@ -42,17 +45,20 @@ def pyodide_version() -> str:
 
 
 def snapshot(target: Path) -> None:
-    """Copy the memory snapshot of the booted core into the site, making it once per Pyodide version."""
-    cached = CACHE_DIR / f"pyodide-snapshot-{pyodide_version()}.bin"
+    """Put the gzip-compressed memory snapshot of the booted core into the site (made once per version)."""
+    cached = CACHE_DIR / f"pyodide-snapshot-{pyodide_version()}.dat"
     if not cached.is_file():
         CACHE_DIR.mkdir(exist_ok=True)
-        partial = cached.with_suffix(".partial")
-        result = subprocess.run(["node", str(SNAPSHOT_SCRIPT), str(partial)], capture_output=True, text=True,
+        raw = cached.with_suffix(".raw")
+        result = subprocess.run(["node", str(SNAPSHOT_SCRIPT), str(raw)], capture_output=True, text=True,
                                 cwd=ROOT, check=False)
         if result.returncode != 0:
             raise AssetError(f"making the Pyodide snapshot failed:\n{result.stdout}{result.stderr}")
+        partial = cached.with_suffix(".partial")
+        partial.write_bytes(gzip.compress(raw.read_bytes(), compresslevel=9, mtime=0))
+        raw.unlink()
         partial.replace(cached)
-    destination = target / "snapshot.bin"
+    destination = target / SNAPSHOT_NAME
     if not destination.is_file() or destination.stat().st_mtime < cached.stat().st_mtime:
         shutil.copy2(cached, destination)
 

@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.definitions import load_registry  # noqa: E402
 
+CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
 
@@ -113,9 +114,9 @@ def site_url(built_site, site_port):
 def browser():
     """Debian's Chromium driven by Playwright."""
     playwright_api = pytest.importorskip("playwright.sync_api")
-    if not Path("/usr/bin/chromium").exists():
-        pytest.fail("Chromium is missing: run `make test` (it installs it) or apt-get install chromium")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: run `make test` (it installs it) or apt-get install chromium")
     with playwright_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 def test_runtime_and_wheel_are_in_the_site(built_site):
     pyodide = built_site / "assets" / "pyodide"
-    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "snapshot.bin"):
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "snapshot.dat"):
         assert (pyodide / name).stat().st_size > 1000, name
     lock = json.loads((pyodide / "pyodide-lock.json").read_text())
     assert list(lock["packages"]) == ["kb-widgets"]

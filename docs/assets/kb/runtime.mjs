@@ -37,6 +37,7 @@ const python = {
     if (data.type === "ready") {
       clearTimeout(this.timer);
       this.readyMs = data.ms;
+      performance.mark("kb-python-ready");
       this.setStatus("ready");
     } else if (data.type === "failed") {
       this.fail(data.reason);
@@ -222,6 +223,7 @@ class Widget {
     this.state = state || {};
     this.fillDefaults();
     this.applyState();
+    performance.mark("kb-bound");
     if (problem) this.message(problem, "error");
     if (problem || !state) this.save();
     this.root.addEventListener("input", (event) => this.edited(event.target));
@@ -330,9 +332,13 @@ class Widget {
     if (!this.usesPython || python.status !== "ready") return;
     if (this.inFlight) { this.dirty = true; return; }
     this.inFlight = true;
+    const started = performance.now();
     const result = await this.python("view", { state: this.state });
     this.inFlight = false;
-    if (result) this.applyView(result);
+    if (result) {
+      this.applyView(result);
+      performance.measure("kb-view", { start: started });
+    }
     if (this.dirty) { this.dirty = false; this.requestView(); }
   }
 

@@ -5,11 +5,16 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 const indexURL = new URL("../pyodide/", import.meta.url).href;
 let api = null;
 
-// The build ships a memory snapshot of a booted interpreter; without it (or if it does not fit) boot normally.
+// The build ships a gzip-compressed memory snapshot of a booted interpreter (decompressed here, unless the
+// server already did). Without it, or if it does not fit this runtime, Pyodide boots normally.
 async function fetchSnapshot() {
   try {
-    const response = await fetch(new URL("snapshot.bin", indexURL));
-    return response.ok ? await response.arrayBuffer() : null;
+    const response = await fetch(new URL("snapshot.dat", indexURL));
+    if (!response.ok) return null;
+    const data = new Uint8Array(await response.arrayBuffer());
+    if (data[0] !== 0x1f || data[1] !== 0x8b) return data;
+    const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
   } catch (error) {
     return null;
   }
