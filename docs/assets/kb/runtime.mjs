@@ -128,6 +128,47 @@ function download(filename, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+// A list entry {text, detail?, state?, href?}; links only to pages of this site (relative paths).
+function listEntry(entry) {
+  const item = document.createElement("li");
+  if (entry.state) item.dataset.kbState = entry.state;
+  const label = entry.href && /^[a-z0-9./#_-]+$/i.test(entry.href) && !entry.href.includes("//")
+    ? Object.assign(document.createElement("a"), { href: new URL(entry.href, sitePageBase()).href })
+    : document.createElement("span");
+  label.textContent = entry.text;
+  item.append(label);
+  if (entry.detail) {
+    const detail = Object.assign(document.createElement("span"), { className: "kb-list__detail" });
+    detail.textContent = entry.detail;
+    item.append(" ", detail);
+  }
+  return item;
+}
+
+// Text with highlighted ranges {text, ranges: [{start, end, state, title}]}, built from text nodes only.
+function markedText({ text, ranges }) {
+  const nodes = [];
+  let position = 0;
+  for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
+    if (range.start < position || range.end <= range.start) continue;
+    nodes.push(document.createTextNode(text.slice(position, range.start)));
+    const mark = Object.assign(document.createElement("mark"), { title: range.title || "" });
+    mark.dataset.kbState = range.state || "";
+    mark.textContent = text.slice(range.start, range.end);
+    nodes.push(mark);
+    position = range.end;
+  }
+  nodes.push(document.createTextNode(text.slice(position)));
+  return nodes;
+}
+
+// The site root, from mkdocs-material's config (pages link relative to it).
+function sitePageBase() {
+  const config = document.getElementById("__config");
+  const base = config ? JSON.parse(config.textContent).base : ".";
+  return new URL(`${base}/`, location.href);
+}
+
 async function copyText(text) {
   if (navigator.clipboard && window.isSecureContext) {
     await navigator.clipboard.writeText(text);
@@ -270,7 +311,12 @@ class Widget {
     this.requestView();
   }
 
+  // Widgets marked data-kb-persist="opt-in" keep nothing until the reader checks the "keep" field.
   save() {
+    if (this.root.dataset.kbPersist === "opt-in" && this.state.keep !== true) {
+      storage.erase(this);
+      return;
+    }
     if (!storage.save(this, this.state)) {
       this.message("このブラウザーでは保存できませんでした（プライベートモードや容量不足の可能性があります）。", "error");
     }
@@ -342,10 +388,27 @@ class Widget {
     if (this.dirty) { this.dirty = false; this.requestView(); }
   }
 
+  // Writes a view result into the page; every kind of output is optional.
   applyView(result) {
     for (const element of this.root.querySelectorAll("[data-kb-out]")) {
-      const text = result.text[element.dataset.kbOut];
+      const text = (result.text || {})[element.dataset.kbOut];
       if (text !== undefined) element.textContent = text;
+    }
+    for (const element of this.root.querySelectorAll("[data-kb-show]")) {
+      const shown = (result.show || {})[element.dataset.kbShow];
+      if (shown !== undefined) element.hidden = !shown;
+    }
+    for (const element of this.root.querySelectorAll("[data-kb-state-of]")) {
+      const state = (result.states || {})[element.dataset.kbStateOf];
+      if (state !== undefined) element.dataset.kbState = state;
+    }
+    for (const element of this.root.querySelectorAll("[data-kb-list]")) {
+      const entries = (result.lists || {})[element.dataset.kbList];
+      if (entries !== undefined) element.replaceChildren(...entries.map(listEntry));
+    }
+    for (const element of this.root.querySelectorAll("[data-kb-marks]")) {
+      const marked = (result.marks || {})[element.dataset.kbMarks];
+      if (marked !== undefined) element.replaceChildren(...markedText(marked));
     }
   }
 
