@@ -2,245 +2,12 @@
 // - Boots the self-hosted Pyodide once, in a module Web Worker, when a page with a Python-powered widget is shown.
 // - Binds widgets through data-kb-* attributes, again after each instant navigation (mkdocs-material's document$).
 // - Keeps state in localStorage (versioned, site-namespaced); writes every text with textContent.
-const config = readConfig();
-const STORAGE_SCHEMA = 1;
+import { copyText, download, getPath, localIso, readFile, setPath, listEntry, markedText } from "./dom.mjs";
+import { python } from "./python.mjs";
+import { incidents, storage } from "./site.mjs";
 
-function readConfig() {
-  const meta = document.querySelector('meta[name="kb-config"]');
-  return {
-    namespace: (meta && meta.dataset.namespace) || "kb",
-    timeoutMs: Number((meta && meta.dataset.timeoutMs) || 20000),
-  };
-}
-
-// ---- Python client ------------------------------------------------------------------------------
-const python = {
-  status: "idle", reason: "", worker: null, timer: 0, nextId: 1, boots: 0, readyMs: null,
-  pending: new Map(), waiting: [], listeners: new Set(),
-
-  start() {
-    if (this.status === "loading" || this.status === "ready") return;
-    this.boots += 1;
-    this.setStatus("loading");
-    this.timer = setTimeout(() => this.fail(`${config.timeoutMs / 1000} 秒以内に準備できませんでした`), config.timeoutMs);
-    try {
-      this.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
-    } catch (error) {
-      this.fail(String(error.message || error));
-      return;
-    }
-    this.worker.onmessage = ({ data }) => this.receive(data);
-    this.worker.onerror = (event) => { event.preventDefault(); this.fail(event.message || "ワーカーを起動できませんでした"); };
-  },
-
-  receive(data) {
-    if (data.type === "ready") {
-      clearTimeout(this.timer);
-      this.readyMs = data.ms;
-      performance.mark("kb-python-ready");
-      this.setStatus("ready");
-    } else if (data.type === "failed") {
-      this.fail(data.reason);
-    } else if (data.type === "reply") {
-      const entry = this.pending.get(data.id);
-      this.pending.delete(data.id);
-      if (entry) data.error ? entry.reject(new Error(data.error)) : entry.resolve(JSON.parse(data.response));
-    }
-  },
-
-  fail(reason) {
-    clearTimeout(this.timer);
-    if (this.worker) this.worker.terminate();
-    this.worker = null;
-    this.reason = reason;
-    this.setStatus("failed");
-    for (const entry of this.pending.values()) entry.reject(new Error(reason));
-    this.pending.clear();
-  },
-
-  retry() {
-    this.status = "idle";
-    this.start();
-  },
-
-  setStatus(status) {
-    this.status = status;
-    if (status === "ready" || status === "failed") {
-      for (const entry of this.waiting.splice(0)) {
-        if (status === "ready") entry.resolve();
-        else entry.reject(new Error(this.reason));
-      }
-    }
-    for (const listener of this.listeners) listener();
-  },
-
-  ready() {
-    if (this.status === "ready") return Promise.resolve();
-    if (this.status === "failed") return Promise.reject(new Error(this.reason));
-    this.start();
-    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
-  },
-
-  // Send one request (an object) to widgets.api.handle; resolves with its result or rejects with its error.
-  async call(request) {
-    await this.ready();
-    const id = this.nextId++;
-    const reply = await new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, request: JSON.stringify(request) });
-    });
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.result;
-  },
-};
 globalThis.kbPython = python;
 
-// ---- Small helpers ------------------------------------------------------------------------------
-function localIso(date = new Date(), withSeconds = true) {
-  const pad = (n) => String(n).padStart(2, "0");
-  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-  const time = `${pad(date.getHours())}:${pad(date.getMinutes())}` + (withSeconds ? `:${pad(date.getSeconds())}` : "");
-  return `${day}T${time}`;
-}
-
-function getPath(object, path) {
-  return path.split(".").reduce((node, key) => (node && typeof node === "object" ? node[key] : undefined), object);
-}
-
-function setPath(object, path, value) {
-  const keys = path.split(".");
-  const last = keys.pop();
-  let node = object;
-  for (const key of keys) {
-    if (!node[key] || typeof node[key] !== "object") node[key] = {};
-    node = node[key];
-  }
-  if (value === null || value === undefined) delete node[last];
-  else node[last] = value;
-}
-
-function download(filename, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: filename });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-// A list entry {text, detail?, state?, href?}; links only to pages of this site (relative paths).
-function listEntry(entry) {
-  const item = document.createElement("li");
-  if (entry.state) item.dataset.kbState = entry.state;
-  const label = entry.href && /^[a-z0-9./#_-]+$/i.test(entry.href) && !entry.href.includes("//")
-    ? Object.assign(document.createElement("a"), { href: new URL(entry.href, sitePageBase()).href })
-    : document.createElement("span");
-  label.textContent = entry.text;
-  item.append(label);
-  if (entry.detail) {
-    const detail = Object.assign(document.createElement("span"), { className: "kb-list__detail" });
-    detail.textContent = entry.detail;
-    item.append(" ", detail);
-  }
-  return item;
-}
-
-// Text with highlighted ranges {text, ranges: [{start, end, state, title}]}, built from text nodes only.
-function markedText({ text, ranges }) {
-  const nodes = [];
-  let position = 0;
-  for (const range of [...ranges].sort((a, b) => a.start - b.start)) {
-    if (range.start < position || range.end <= range.start) continue;
-    nodes.push(document.createTextNode(text.slice(position, range.start)));
-    const mark = Object.assign(document.createElement("mark"), { title: range.title || "" });
-    mark.dataset.kbState = range.state || "";
-    mark.textContent = text.slice(range.start, range.end);
-    nodes.push(mark);
-    position = range.end;
-  }
-  nodes.push(document.createTextNode(text.slice(position)));
-  return nodes;
-}
-
-// The site root, from mkdocs-material's config (pages link relative to it).
-function sitePageBase() {
-  const config = document.getElementById("__config");
-  const base = config ? JSON.parse(config.textContent).base : ".";
-  return new URL(`${base}/`, location.href);
-}
-
-async function copyText(text) {
-  if (navigator.clipboard && window.isSecureContext) {
-    await navigator.clipboard.writeText(text);
-    return;
-  }
-  const area = Object.assign(document.createElement("textarea"), { value: text });
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.append(area);
-  area.select();
-  const copied = document.execCommand("copy");
-  area.remove();
-  if (!copied) throw new Error("クリップボードに書き込めませんでした");
-}
-
-function readFile(accept) {
-  return new Promise((resolve) => {
-    const input = Object.assign(document.createElement("input"), { type: "file", accept });
-    input.addEventListener("change", () => resolve(input.files[0] || null));
-    input.click();
-  });
-}
-
-// ---- Storage ------------------------------------------------------------------------------------
-const storage = {
-  key(widget) {
-    return `kb:${config.namespace}:${widget.kind}:${widget.id}:v${STORAGE_SCHEMA}`;
-  },
-
-  // Returns { state, problem }; a corrupted value is moved aside (never lost) and reported.
-  load(widget) {
-    const key = this.key(widget);
-    let raw = null;
-    try {
-      raw = localStorage.getItem(key);
-      if (raw === null) return { state: null, problem: "" };
-      const envelope = JSON.parse(raw);
-      if (envelope && typeof envelope.state === "object" && envelope.state && !Array.isArray(envelope.state)) {
-        return { state: envelope.state, problem: "" };
-      }
-      throw new Error("unexpected shape");
-    } catch (error) {
-      this.quarantine(key, raw);
-      return { state: null, problem: "保存されていた内容が壊れていたため読み込めませんでした。初期状態から始めます（元のデータはこのブラウザー内に退避しました）。" };
-    }
-  },
-
-  quarantine(key, raw) {
-    try {
-      if (raw !== null) localStorage.setItem(`${key}:corrupt`, raw);
-      localStorage.removeItem(key);
-    } catch (error) { /* storage unavailable: nothing more to keep */ }
-  },
-
-  save(widget, state) {
-    const envelope = { schema: STORAGE_SCHEMA, kind: widget.kind, id: widget.id,
-      definition_version: widget.version, saved_at: localIso(), state };
-    try {
-      localStorage.setItem(this.key(widget), JSON.stringify(envelope));
-      return true;
-    } catch (error) {
-      return false;
-    }
-  },
-
-  erase(widget) {
-    try { localStorage.removeItem(this.key(widget)); } catch (error) { /* nothing stored */ }
-  },
-};
-
-// ---- Widgets --------------------------------------------------------------------------------------
 const STATUS_TEXT = {
   idle: "",
   loading: "Python を読み込んでいます… チェックとメモはすでに使えます。",
@@ -262,6 +29,7 @@ class Widget {
   bind() {
     const { state, problem } = storage.load(this);
     this.state = state || {};
+    if (this.root.hasAttribute("data-kb-incident")) this.loadIncidents();
     this.fillDefaults();
     this.applyState();
     performance.mark("kb-bound");
@@ -283,6 +51,7 @@ class Widget {
     for (const field of this.root.querySelectorAll("[data-kb-field]")) {
       const value = getPath(this.state, field.dataset.kbField);
       if (field.type === "checkbox") field.checked = value === true;
+      else if (field.type === "radio") field.checked = value === field.value;
       else field.value = typeof value === "string" ? value : "";
     }
     this.refreshStatic();
@@ -302,10 +71,12 @@ class Widget {
   }
 
   edited(field) {
-    if (!field.dataset || !field.dataset.kbField) return;
+    if (field.matches && field.matches("[data-kb-incident-select]")) return this.switchIncident(field.value);
+    if (!field.dataset || !field.dataset.kbField || (field.type === "radio" && !field.checked)) return;
     const value = field.type === "checkbox" ? field.checked : field.value;
     setPath(this.state, field.dataset.kbField, value);
     if (field.dataset.kbStamp) setPath(this.state, field.dataset.kbStamp, field.checked ? localIso() : null);
+    if (field.dataset.kbField.startsWith("incident.")) this.saveIncident();
     this.save();
     this.refreshStatic();
     this.requestView();
@@ -317,9 +88,47 @@ class Widget {
       storage.erase(this);
       return;
     }
-    if (!storage.save(this, this.state)) {
+    if (!storage.save(this, { ...this.state, incident: undefined })) {
       this.message("このブラウザーでは保存できませんでした（プライベートモードや容量不足の可能性があります）。", "error");
     }
+  }
+
+  // ---- The shared incident record (document builders) ----
+  loadIncidents() {
+    const { store, problem } = incidents.load();
+    this.incidents = store;
+    this.state.incident = store.items[store.current];
+    if (problem) this.message(problem, "error");
+    this.renderIncidentList();
+  }
+
+  saveIncident() {
+    this.state.incident.updated_at = localIso();
+    if (!incidents.save(this.incidents)) this.message("案件を保存できませんでした（容量不足などの可能性があります）。", "error");
+    this.renderIncidentList();
+  }
+
+  switchIncident(id) {
+    this.incidents.current = id;
+    incidents.withCurrent(this.incidents);
+    incidents.save(this.incidents);
+    this.state.incident = this.incidents.items[this.incidents.current];
+    this.applyState();
+    this.renderIncidentList();
+    this.requestView();
+  }
+
+  renderIncidentList() {
+    const select = this.root.querySelector("[data-kb-incident-select]");
+    if (!select) return;
+    const entries = Object.entries(this.incidents.items)
+      .sort(([, a], [, b]) => (b.updated_at || "").localeCompare(a.updated_at || ""));
+    select.replaceChildren(...entries.map(([id, record]) => {
+      const when = (record.updated_at || "").slice(5, 16).replace("-", "/").replace("T", " ");
+      const option = new Option(`${record.title || "（無題の案件）"}　${when} 更新`, id);
+      option.selected = id === this.incidents.current;
+      return option;
+    }));
   }
 
   message(text, kind = "info") {
@@ -348,7 +157,9 @@ class Widget {
   pythonChanged() {
     if (!this.root.isConnected) return this.unbind();
     this.renderStatus();
-    if (python.status === "ready" && !this.normalized) this.normalize();
+    if (python.status !== "ready") return;
+    if (!this.normalized && this.root.hasAttribute("data-kb-normalize")) this.normalize();
+    else if (!this.viewed) this.requestView();
   }
 
   renderStatus() {
@@ -382,6 +193,7 @@ class Widget {
     const result = await this.python("view", { state: this.state });
     this.inFlight = false;
     if (result) {
+      this.viewed = true;
       this.applyView(result);
       performance.measure("kb-view", { start: started });
     }
@@ -430,10 +242,12 @@ class Widget {
     if (action) action(this, button);
   }
 
-  filename(extension) {
+  // A download name: the widget title (or the given name) and the local time.
+  filename(extension, name = "") {
     const title = this.root.querySelector(".kb-widget__title");
     const stamp = localIso(new Date(), false).replace(/[-:]/g, "").replace("T", "-");
-    return `${(title ? title.textContent : this.id).trim()}-${stamp}.${extension}`;
+    const base = (name || (title ? title.textContent : this.id)).trim().replace(/[\\/:*?"<>|]/g, "_");
+    return `${base}-${stamp}.${extension}`;
   }
 
   async exportText(format) {
@@ -485,6 +299,38 @@ const ACTIONS = {
   },
   print() {
     window.print();
+  },
+  "incident-new"(widget) {
+    widget.switchIncident(incidents.add(widget.incidents, {}));
+    widget.message("新しい案件を作りました。件名から入力してください。");
+  },
+  "incident-delete"(widget) {
+    const title = widget.state.incident.title || "（無題の案件）";
+    if (!window.confirm(`案件「${title}」を削除します。元に戻せません。よろしいですか？`)) return;
+    incidents.remove(widget.incidents, widget.incidents.current);
+    widget.switchIncident(widget.incidents.current);
+    widget.message(`案件「${title}」を削除しました。`);
+  },
+  "incident-export"(widget) {
+    const { updated_at: _, ...incident } = widget.state.incident;
+    const document_ = { format: "kb-incident", version: 1, exported_at: localIso(), incident };
+    download(widget.filename("json", incident.title || "案件"), JSON.stringify(document_, null, 2), "application/json");
+  },
+  async "incident-import"(widget) {
+    const file = await readFile("application/json,.json");
+    if (!file) return;
+    let document_;
+    try {
+      document_ = JSON.parse(await file.text());
+    } catch (error) {
+      widget.message("選んだファイルを JSON として読み取れませんでした。書き出した案件ファイルを選んでください。", "error");
+      return;
+    }
+    const result = await widget.python("import", { kind: "incident", id: "incident", document: document_ });
+    if (!result) return;
+    widget.switchIncident(incidents.add(widget.incidents, result.incident));
+    widget.saveIncident();
+    widget.message(["案件を読み込みました。", ...result.notes].join(" "));
   },
   reset(widget) {
     if (!window.confirm("チェック・メモ・時刻をすべて消去します。元に戻せません。よろしいですか？")) return;
