@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from importlib import metadata
 from pathlib import Path
 
 from .wheel import build_wheel
@@ -19,6 +20,9 @@ SITE_SUBDIR = Path("assets") / "pyodide"
 CACHE_DIR = ROOT / ".cache"
 # Gzip data under a neutral name: servers that add Content-Encoding for ".gz" files would break it.
 SNAPSHOT_NAME = "snapshot.dat"
+WHEEL_CACHE = CACHE_DIR / "wheels"
+# Pure-Python distributions the widgets import in the browser, shipped at the version installed for the build.
+BROWSER_DEPENDENCIES = ("jpholiday",)
 SNAPSHOT_SCRIPT = Path(__file__).resolve().parent / "make_snapshot.mjs"
 
 
@@ -63,6 +67,22 @@ def snapshot(target: Path) -> None:
         shutil.copy2(cached, destination)
 
 
+def dependency_wheels() -> list[Path]:
+    """Return the wheels of ``BROWSER_DEPENDENCIES``, downloading a missing one from the package index once."""
+    wheels = []
+    for name in BROWSER_DEPENDENCIES:
+        version = metadata.version(name)
+        pattern = f"{name.replace('-', '_')}-{version}-py3-none-any.whl"
+        if not (WHEEL_CACHE / pattern).is_file():
+            command = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary", ":all:",
+                       "--dest", str(WHEEL_CACHE), f"{name}=={version}"]
+            result = subprocess.run(command, capture_output=True, text=True, check=False)
+            if result.returncode != 0 or not (WHEEL_CACHE / pattern).is_file():
+                raise AssetError(f"could not get the wheel {pattern} for the browser:\n{result.stderr}")
+        wheels.append(WHEEL_CACHE / pattern)
+    return wheels
+
+
 def write_lock(target: Path, wheels: list[Path]) -> None:
     """Write the site's own pyodide-lock.json: the core's lock, reduced to the wheels the site hosts."""
     lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text(encoding="utf-8"))
@@ -86,6 +106,10 @@ def install(site_dir: Path, bundle_json: str) -> Path:
     snapshot(target)
     for stale in target.glob("kb_widgets-*.whl"):
         stale.unlink()
-    wheel = build_wheel(target, bundle_json)
-    write_lock(target, [wheel])
+    wheel = build_wheel(target, bundle_json, requires=BROWSER_DEPENDENCIES)
+    dependencies = []
+    for source in dependency_wheels():
+        shutil.copy2(source, target / source.name)
+        dependencies.append(target / source.name)
+    write_lock(target, [wheel, *dependencies])
     return wheel

@@ -28,7 +28,7 @@ def wheel_files(bundle_json: str) -> dict[str, bytes]:
     return files
 
 
-def build_wheel(out_dir: Path, bundle_json: str) -> Path:
+def build_wheel(out_dir: Path, bundle_json: str, requires: tuple[str, ...] = ()) -> Path:
     """Write the wheel into ``out_dir`` and return its path.
 
     The version carries a content hash (``0.1.0+h1a2b3c4d``) so that a changed wheel never meets a
@@ -39,7 +39,8 @@ def build_wheel(out_dir: Path, bundle_json: str) -> Path:
     version = f"{widgets.__version__}+h{content[:10]}"
     info = f"{DIST_NAME}-{version}.dist-info"
     files[f"{info}/METADATA"] = (f"Metadata-Version: 2.1\nName: kb-widgets\nVersion: {version}\n"
-                                 "Summary: Widget logic of the sales trouble knowledge base\n").encode()
+                                 "Summary: Widget logic of the sales trouble knowledge base\n"
+                                 + "".join(f"Requires-Dist: {name}\n" for name in requires)).encode()
     files[f"{info}/WHEEL"] = (b"Wheel-Version: 1.0\nGenerator: kb-macros\nRoot-Is-Purelib: true\n"
                               b"Tag: py3-none-any\n")
     files[f"{info}/top_level.txt"] = b"widgets\n"

@@ -20,11 +20,12 @@ def test_runtime_and_wheel_are_in_the_site(built_site):
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "snapshot.dat"):
         assert (pyodide / name).stat().st_size > 1000, name
     lock = json.loads((pyodide / "pyodide-lock.json").read_text())
-    assert list(lock["packages"]) == ["kb-widgets"]
-    entry = lock["packages"]["kb-widgets"]
-    wheel = pyodide / entry["file_name"]
-    assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
-    assert entry["imports"] == ["widgets"]
+    assert set(lock["packages"]) == {"kb-widgets", "jpholiday"}
+    for entry in lock["packages"].values():
+        wheel = pyodide / entry["file_name"]
+        assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
+    assert lock["packages"]["kb-widgets"]["imports"] == ["widgets"]
+    assert lock["packages"]["kb-widgets"]["depends"] == ["jpholiday"]
 
 
 def test_checklist_page_has_static_checkboxes_inside_labels(built_site):
