@@ -1,12 +1,18 @@
 // Runs widget requests inside real Pyodide (Node, from the pinned npm package), offline.
-// Usage: node tests/pyodide/run_requests.mjs <wheel> < requests.json   → prints the responses as a JSON list.
+// Usage: node tests/pyodide/run_requests.mjs <wheel> [<dependency wheel> ...] < requests.json
+//   → prints {python, responses, timings} as JSON. The first wheel is the project's (it provides widgets.api);
+//   the others are its pure-Python dependencies (e.g. jpholiday), unpacked into site-packages the same way.
 import { loadPyodide } from "pyodide";
 import { readFileSync } from "node:fs";
 
-const [wheel] = process.argv.slice(2);
+const wheels = process.argv.slice(2);
+if (wheels.length === 0) {
+  process.stderr.write("usage: node run_requests.mjs <wheel> [<dependency wheel> ...] < requests.json\n");
+  process.exit(2);
+}
 const requests = JSON.parse(readFileSync(0, "utf-8"));
 const pyodide = await loadPyodide();
-pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
+for (const wheel of wheels) pyodide.unpackArchive(new Uint8Array(readFileSync(wheel)), "wheel");
 const api = pyodide.pyimport("widgets.api");
 const timings = [];
 const responses = requests.map((request) => {
