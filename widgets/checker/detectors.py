@@ -1,0 +1,189 @@
+"""Detectors: the rules that are more than one regular expression, each a small function.
+
+A detector is called with the :class:`~.context.Context` of the draft and its :class:`~.model.Rule`, whose
+``params`` the parser has validated against :data:`DETECTORS` (regular expressions already compiled).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from .context import Context, Hit
+from .model import Rule
+from .text import Sentence, visible_length
+
+
+@dataclass(frozen=True)
+class Param:
+    """A detector parameter: ``kind`` is ``int``, ``regex``, ``term``, ``pairs`` or ``choice``."""
+
+    kind: str
+    required: bool = True
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Detector:
+    """A detector function with the parameters, vocabulary terms and message fields it uses."""
+
+    function: Callable[[Context, Rule], list[Hit]]
+    params: dict[str, Param] = field(default_factory=dict)
+    terms: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+
+
+def term_hits(context: Context, rule: Rule) -> list[Hit]:
+    """Every match of the vocabulary term named by the ``term`` parameter."""
+    return [Hit(m.start(), m.end()) for m in context.matches(rule.param("term"))]
+
+
+def _first_apology(context: Context) -> Sentence | None:
+    matches = context.matches("apology")
+    return context.sentence_at(matches[0].start()) if matches else None
+
+
+def apology_missing(context: Context, rule: Rule) -> list[Hit]:
+    """No apology anywhere: point at the first sentence of the body, where the apology belongs."""
+    if context.matches("apology"):
+        return []
+    target = next(iter(context.body or context.sentences), None)
+    return [Hit(target.start, target.end)] if target else []
+
+
+def excuse_before_apology(context: Context, rule: Rule) -> list[Hit]:
+    """Sentences of the body that give reasons (``excuse``) before the first apology, or without one.
+
+    A sentence that also names one's own shortfall (the optional ``own_fault``) is an admission, not an excuse.
+    """
+    first = _first_apology(context)
+    limit = first.start if first else len(context.text)
+    excuse, own_fault = rule.param("excuse"), rule.param("own_fault")
+    return [Hit(s.start, s.end) for s in context.body
+            if s.end <= limit and excuse.search(context.text, s.start, s.end)
+            and not (own_fault and own_fault.search(context.text, s.start, s.end))]
+
+
+def apology_late(context: Context, rule: Rule) -> list[Hit]:
+    """The first apology comes after ``min_before`` body sentences and ``share`` percent of the body."""
+    first = _first_apology(context)
+    if first is None:
+        return []
+    before = [s for s in context.body if s.end <= first.start]
+    total = sum(visible_length(context.slice(s)) for s in context.body)
+    done = sum(visible_length(context.slice(s)) for s in before)
+    if len(before) < rule.param("min_before") or done * 100 < rule.param("share") * total:
+        return []
+    return [Hit(first.start, first.end)]
+
+
+def _has_date_near(context: Context, start: int, end: int) -> bool:
+    # Matches of one term do not overlap, so the last date starting before ``end`` ends last among them.
+    index = bisect_left(context.starts("date"), end)
+    return index > 0 and context.matches("date")[index - 1].end() > start
+
+
+def vague_promise(context: Context, rule: Rule) -> list[Hit]:
+    """A vague word (``vague``) that starts a promise, with no date or time in its sentence near it.
+
+    "Near" is ``window`` characters before the vague word and after the promise, inside the sentence: a date
+    in another sentence belongs to another promise.
+    """
+    text, window = context.text, rule.param("window")
+    promises, starts = context.matches("promise"), context.starts("promise")
+    hits = []
+    for match in rule.param("vague").finditer(text):
+        sentence = context.sentence_at(match.start())
+        start, end = (sentence.start, sentence.end) if sentence else (0, len(text))
+        index = bisect_left(starts, match.start())  # the first promise from the vague word on
+        found = promises[index] if index < len(promises) and promises[index].end() <= end else None
+        if found and not _has_date_near(context, max(start, match.start() - window), min(end, found.end() + window)):
+            hits.append(Hit(match.start(), match.end()))
+    return hits
+
+
+def dated_promise(context: Context, rule: Rule) -> list[Hit]:
+    """A date or time followed, in the same sentence and within ``window`` characters, by a promise."""
+    text, window, promise = context.text, rule.param("window"), context.terms["promise"]
+    hits = []
+    for date in context.matches("date"):
+        sentence = context.sentence_at(date.start())
+        end = min(sentence.end if sentence else len(text), date.end() + window)
+        found = promise.search(text, date.end(), end)
+        if found:
+            hits.append(Hit(date.start(), found.end()))
+    return hits
+
+
+def letter_closing(context: Context, rule: Rule) -> list[Hit]:
+    """頭語 and 結語: ``case`` is ``missing`` (no 結語), ``mismatch`` (the wrong one) or ``orphan`` (no 頭語)."""
+    pairs, case = rule.param("pairs"), rule.param("case")
+    opening = pairs.opening.search(context.text)
+    closings = [m for m in pairs.closing.finditer(context.text) if not opening or m.start() > opening.end()]
+    if case == "orphan":
+        return [] if opening or not closings else [Hit(*closings[-1].span(1), {"closing": closings[-1].group(1)})]
+    if not opening:
+        return []
+    word, allowed = opening.group(1), pairs.allowed(opening.group(1))
+    values = {"opening": word, "expected": "・".join(allowed)}
+    if case == "missing":
+        return [] if closings else [Hit(*opening.span(1), values)]
+    last = closings[-1] if closings else None
+    if last is None or last.group(1) in allowed:
+        return []
+    return [Hit(*last.span(1), {**values, "closing": last.group(1)})]
+
+
+def repeated(context: Context, rule: Rule) -> list[Hit]:
+    """Every match of ``pattern`` once it occurs at least ``min_count`` times."""
+    matches = [m for m in rule.param("pattern").finditer(context.text) if m.end() > m.start()]
+    if len(matches) < rule.param("min_count"):
+        return []
+    return [Hit(m.start(), m.end(), {"count": str(len(matches))}) for m in matches]
+
+
+def long_sentence(context: Context, rule: Rule) -> list[Hit]:
+    """Sentences longer than ``max`` characters (spaces and line breaks not counted)."""
+    limit, hits = rule.param("max"), []
+    for sentence in context.sentences:
+        length = visible_length(context.slice(sentence))
+        if length > limit:
+            hits.append(Hit(sentence.start, sentence.end, {"length": str(length), "max": str(limit)}))
+    return hits
+
+
+CASES = ("missing", "mismatch", "orphan")
+ORDER_TERMS = ("apology", "frame")
+PROMISE_TERMS = ("date", "promise")
+
+DETECTORS: dict[str, Detector] = {
+    "term": Detector(term_hits, {"term": Param("term")}),
+    "apology-missing": Detector(apology_missing, terms=ORDER_TERMS),
+    "excuse-before-apology": Detector(excuse_before_apology,
+                                      {"excuse": Param("regex"), "own_fault": Param("regex", required=False)},
+                                      ORDER_TERMS),
+    "apology-late": Detector(apology_late, {"min_before": Param("int"), "share": Param("int")}, ORDER_TERMS),
+    "vague-promise": Detector(vague_promise, {"vague": Param("regex"), "window": Param("int")}, PROMISE_TERMS),
+    "dated-promise": Detector(dated_promise, {"window": Param("int")}, PROMISE_TERMS),
+    "letter-closing": Detector(letter_closing, {"pairs": Param("pairs"), "case": Param("choice", choices=CASES)},
+                               fields=("opening", "expected", "closing")),
+    "repeated": Detector(repeated, {"pattern": Param("regex"), "min_count": Param("int")}, fields=("count",)),
+    "long-sentence": Detector(long_sentence, {"max": Param("int")}, fields=("length", "max")),
+}
+"""Every detector a rule may name, by name."""
+
+
+def run(rule: Rule, context: Context) -> list[Hit]:
+    """Return what one rule finds in a draft: the matches of its pattern, or its detector's hits."""
+    if rule.pattern is not None:
+        return [Hit(m.start(), m.end()) for m in rule.pattern.finditer(context.text) if m.end() > m.start()]
+    return DETECTORS[rule.detector].function(context, rule)
+
+
+def needed_terms(rule: Rule) -> tuple[str, ...]:
+    """Return the vocabulary terms a rule uses."""
+    if not rule.detector:
+        return ()
+    own: Any = rule.param("term")
+    return DETECTORS[rule.detector].terms + ((own,) if own else ())
