@@ -6,15 +6,22 @@ Pages call ``{{ checklist("first-response") }}``; after the build, the Python ru
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Callable
 
 from mkdocs.exceptions import PluginError
 
 from widgets.errors import DefinitionError, RequestError
 from widgets.registry import bundle_json
 
-from . import site_assets
+from . import checklist_html, site_assets
 from .definitions import load_registry
-from .render import render_checklist
+from .render import document_renderer, render_checker, render_checklist
+
+# Macro name (= definition kind) → renderer of its static HTML; a page calls e.g. {{ checklist("first-response") }}.
+MACROS: dict[str, Callable[[Any], str]] = {
+    "checklist": render_checklist,
+    "checker": render_checker,
+}
 
 
 def define_env(env) -> None:
@@ -25,13 +32,22 @@ def define_env(env) -> None:
         raise PluginError(f"Invalid widget definition: {error}") from None
     env.variables["kb_bundle"] = bundle_json(raw)
 
-    @env.macro
-    def checklist(identifier: str) -> str:
-        """Embed the checklist with this id."""
-        try:
-            return render_checklist(registry.get("checklist", identifier))
-        except RequestError as error:
-            raise PluginError(f"checklist(): {error}") from None
+    def embed(kind: str, render: Callable[[Any], str]) -> Callable[[str], str]:
+        def macro(identifier: str) -> str:
+            try:
+                return render(registry.get(kind, identifier))
+            except RequestError as error:
+                raise PluginError(f"{kind}(): {error}") from None
+        macro.__doc__ = f"Embed the {kind} with this id."
+        return macro
+
+    for kind, render in {**MACROS, "document": document_renderer(registry)}.items():
+        env.macro(embed(kind, render), kind)
+
+
+def on_pre_page_macros(env) -> None:
+    """Tell the checklist renderer which page it is on (result links are written relative to it)."""
+    checklist_html.PAGE_URL.set(env.page.url)
 
 
 def on_post_build(env) -> None:

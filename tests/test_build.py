@@ -58,7 +58,7 @@ def test_an_unknown_checklist_id_fails_the_build(tmp_path):
         page = project / "docs" / "tools" / "first-response.md"
         page.write_text(page.read_text().replace('checklist("first-response")', 'checklist("first-respons")'))
     output = break_and_build(tmp_path, edit)
-    assert "unknown checklist id 'first-respons' (known: first-response)" in output
+    assert "unknown checklist id 'first-respons' (known: first-response, " in output
 
 
 class References(HTMLParser):

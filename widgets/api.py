@@ -10,7 +10,8 @@ import json
 from datetime import datetime
 from typing import Any, Callable
 
-from . import checklist, timefmt
+from . import checker, checklist, timefmt
+from .documents import operations as documents
 from .errors import DefinitionError, RequestError
 from .registry import Registry, bundled
 
@@ -42,6 +43,14 @@ OPERATIONS: dict[tuple[str, str], Callable[[Any, dict[str, Any]], Any]] = {
     ("checklist", "export"): _checklist_export,
     ("checklist", "normalize"): lambda d, r: _normalized(checklist.normalize(d, r.get("state"))),
     ("checklist", "import"): lambda d, r: _normalized(checklist.import_document(d, r.get("document"))),
+    ("document", "view"): documents.document_view,
+    ("document", "export"): documents.document_export,
+    ("incident", "normalize"): documents.incident_normalize,
+    ("incident", "import"): documents.incident_import,
+    ("incident", "export"): documents.incident_export,
+    ("incident", "view"): documents.incident_view,
+    ("checker", "view"): lambda d, r: checker.view(d, r.get("state")),
+    ("checker", "normalize"): lambda d, r: checker.normalize(r.get("state")),
 }
 
 

@@ -12,11 +12,22 @@ from functools import cache
 from importlib import resources
 from typing import Any, Callable
 
-from . import checklist
+from . import checker, checklist
+from .documents import incident as documents_incident
+from .documents import template as documents_template
 from .errors import DefinitionError, RequestError
 from .schema import Node
 
-PARSERS: dict[str, Callable[[Node], Any]] = {"checklist": checklist.parse}
+PARSERS: dict[str, Callable[[Node], Any]] = {
+    "checklist": checklist.parse,
+    "document": documents_template.parse,
+    "incident": documents_incident.parse_form,
+    "checker-rules": checker.parse_rules,
+    "checker": checker.parse_checker,
+}
+# Kinds whose definitions refer to other definitions: called once every file is added, a linker returns the
+# definition with its references resolved, or raises DefinitionError (e.g. a checker naming an unknown family).
+LINKERS: dict[str, Callable[[Any, "Registry"], Any]] = {"checker": checker.link}
 BUNDLE = "bundle.json"
 
 
@@ -36,6 +47,7 @@ class Registry:
         registry = cls()
         for source, raw in sorted(sources.items()):
             registry.add(Node(raw, source))
+        registry.link()
         return registry
 
     def add(self, node: Node) -> None:
@@ -48,6 +60,12 @@ class Registry:
         if definition.id in same_kind:
             raise node.child("id").fail(f"{kind.value} id '{definition.id}' is already defined in another file")
         same_kind[definition.id] = definition
+
+    def link(self) -> None:
+        """Resolve the references between definitions (see ``LINKERS``)."""
+        for kind, linker in LINKERS.items():
+            for identifier, definition in self.by_kind.get(kind, {}).items():
+                self.by_kind[kind][identifier] = linker(definition, self)
 
     def get(self, kind: str, identifier: str) -> Any:
         """Return a definition.

@@ -2,7 +2,7 @@
 // - Boots the self-hosted Pyodide once, in a module Web Worker, when a page with a Python-powered widget is shown.
 // - Binds widgets through data-kb-* attributes, again after each instant navigation (mkdocs-material's document$).
 // - Keeps state in localStorage (versioned, site-namespaced); writes every text with textContent.
-import { copyText, download, getPath, localIso, readFile, setPath, listEntry, markedText } from "./dom.mjs";
+import { copyText, download, getPath, listEntry, localIso, markedText, readFile, setPath, sitePageBase } from "./dom.mjs";
 import { python } from "./python.mjs";
 import { incidents, storage } from "./site.mjs";
 
@@ -41,9 +41,14 @@ class Widget {
     if (this.usesPython) this.connectPython();
   }
 
+  // data-kb-default="now" fills the local time; any other value is the literal default of an empty field.
   fillDefaults() {
-    for (const field of this.root.querySelectorAll("[data-kb-default='now']")) {
-      if (!getPath(this.state, field.dataset.kbField)) setPath(this.state, field.dataset.kbField, localIso(new Date(), false));
+    for (const field of this.root.querySelectorAll("[data-kb-default]")) {
+      const path = field.dataset.kbField;
+      if (getPath(this.state, path) !== undefined && getPath(this.state, path) !== "") continue;
+      const preset = field.dataset.kbDefault;
+      const value = preset === "now" ? localIso(new Date(), false) : preset;
+      setPath(this.state, path, field.type === "checkbox" ? value === "true" : value);
     }
   }
 
@@ -299,6 +304,17 @@ const ACTIONS = {
   },
   print() {
     window.print();
+  },
+  // Hands the exported text to the draft checker's saved state, then opens the checker page.
+  async "check-draft"(widget, button) {
+    const text = await widget.exportText("text");
+    if (text === null) return;
+    storage.save({ kind: "checker", id: button.dataset.kbChecker || "apology", version: 1 }, { draft: text });
+    // A real link click lets mkdocs-material's instant navigation take over (a full load otherwise).
+    const link = Object.assign(document.createElement("a"), { href: new URL(button.dataset.kbTarget, sitePageBase()).href });
+    document.body.append(link);
+    link.click();
+    link.remove();
   },
   "incident-new"(widget) {
     widget.switchIncident(incidents.add(widget.incidents, {}));
