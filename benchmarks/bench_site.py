@@ -103,6 +103,8 @@ def measure(context, url: str) -> dict:
     figures["first_visit_bytes"] = transferred_since(start)
     figures.update(keystrokes(page))
     figures.update(instant_navigation(page))
+    figures.update(builder_keystrokes(page, url))
+    figures.update(checker_long_draft(page, url))
     start = CountingHandler.sent
     page.goto(url + PAGE)
     mark(page, "kb-python-ready")
@@ -122,6 +124,41 @@ def keystrokes(page) -> dict:
     durations = sorted(page.evaluate("performance.getEntriesByName('kb-view').map((e) => e.duration)"))
     p95 = durations[min(len(durations) - 1, int(len(durations) * 0.95))]
     return {"view_after_keystroke_p95_ms": p95, "view_samples": len(durations)}
+
+
+def view_p95(page) -> tuple[float, int]:
+    """Return the p95 of the recorded view round trips and their count."""
+    durations = sorted(page.evaluate("performance.getEntriesByName('kb-view').map((e) => e.duration)"))
+    return durations[min(len(durations) - 1, int(len(durations) * 0.95))], len(durations)
+
+
+def builder_keystrokes(page, url: str) -> dict:
+    """Type into the apology-mail builder and return the p95 of the preview round trips."""
+    page.goto(url + "tools/apology-mail/")
+    mark(page, "kb-python-ready")
+    page.wait_for_timeout(300)
+    page.evaluate("performance.clearMeasures('kb-view')")
+    field = page.locator("[data-kb-field='incident.what_happened']")
+    for character in "11月25日に納品した部品B 500個のうち40個が不足しておりました":
+        field.press_sequentially(character)
+        page.wait_for_timeout(30)
+    page.wait_for_timeout(200)
+    p95, count = view_p95(page)
+    return {"builder_preview_p95_ms": p95, "builder_samples": count}
+
+
+def checker_long_draft(page, url: str) -> dict:
+    """Check a 10,000-character draft in the page; return the round trip of one keystroke's check."""
+    page.goto(url + "tools/apology-checker/")
+    mark(page, "kb-python-ready")
+    sentence = "このたびは納品の遅れにより多大なご迷惑をおかけし、誠に申し訳ございません。早急に対応いたします。"
+    page.fill("[data-kb-field=draft]", (sentence * (10000 // len(sentence) + 1))[:9999])
+    page.wait_for_timeout(1500)
+    page.evaluate("performance.clearMeasures('kb-view')")
+    page.locator("[data-kb-field=draft]").press("End")
+    page.locator("[data-kb-field=draft]").press_sequentially("。")
+    page.wait_for_function("performance.getEntriesByName('kb-view').length > 0", timeout=10000)
+    return {"checker_10k_round_trip_ms": page.evaluate("performance.getEntriesByName('kb-view')[0].duration")}
 
 
 def instant_navigation(page) -> dict:
