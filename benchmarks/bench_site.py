@@ -96,7 +96,7 @@ def measure(context, url: str) -> dict:
     figures = {"usable_ms": mark(page, "kb-bound"), "python_ready_ms": mark(page, "kb-python-ready")}
     page.wait_for_timeout(300)
     tasks = page.evaluate("window.__longTasks")
-    boot = [t for t in tasks if t["start"] + t["duration"] > figures["usable_ms"]]
+    boot = [t for t in tasks if t["start"] >= figures["usable_ms"]]  # after the page itself is loaded
     figures["long_tasks_over_50ms_during_boot"] = sum(1 for t in boot if t["duration"] > 50)
     figures["longest_task_during_boot_ms"] = max([t["duration"] for t in boot] or [0])
     figures["longest_task_page_load_ms"] = max([t["duration"] for t in tasks] or [0])

@@ -177,7 +177,7 @@ def _parse_action(node: Node) -> Action:
 
 def _parse_section(node: Node, scope: Scope, choice_sets: dict[str, Node]) -> Section:
     node.mapping({"id", "title"}, {"items", "questions", "results", "show_if", "lead", "track", "numbered", "notes"})
-    if not {"items", "questions", "results"} & set(node.value):
+    if all(node.value.get(key) is None for key in ("items", "questions", "results")):
         raise node.fail("needs at least one of 'items', 'questions' or 'results'")
     show_if = predicates.parse(node.child("show_if"), scope)
     tracked = _flag(node.child("track"), False)
@@ -254,6 +254,8 @@ def _parse_question(node: Node, scope: Scope, choice_sets: dict[str, Node]) -> Q
         show_if=predicates.parse(node.child("show_if"), scope),
         renamed_from=node.child("renamed_from").id_list(),
     )
+    if question.id in scope.questions:
+        raise node.child("id").fail(f"duplicate question id '{question.id}'")
     scope.questions[question.id] = tuple(c.id for c in question.choices)
     return question
 
