@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -22,12 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.definitions import DEFINITIONS_DIR, load_registry  # noqa: E402
-from macros.wheel import build_wheel  # noqa: E402
 from tests.checker import scoring  # noqa: E402
+from tests.pyodide import run_in_pyodide  # noqa: E402
 from widgets import api  # noqa: E402
-from widgets.registry import bundle_json  # noqa: E402
 
-RUNNER = ROOT / "tests" / "pyodide" / "run_requests.mjs"
 NOW = "2026-11-28T15:00:00"
 
 
@@ -49,10 +46,7 @@ def run_pyodide(requests: list[dict]) -> dict:
     """Run requests in Pyodide with a wheel of the checker definitions; return the runner's output."""
     raw = load_registry(DEFINITIONS_DIR / "checker")[1]
     with tempfile.TemporaryDirectory() as tmp:
-        wheel = build_wheel(Path(tmp), bundle_json(raw))
-        result = subprocess.run(["node", str(RUNNER), str(wheel)], input=json.dumps(requests), capture_output=True,
-                                text=True, cwd=ROOT, check=True, timeout=300)
-    return json.loads(result.stdout)
+        return run_in_pyodide(raw, requests, Path(tmp))
 
 
 def cpython_times(draft: str, repeat: int) -> list[float]:

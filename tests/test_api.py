@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
 
 from macros.definitions import load_registry
-from macros.wheel import build_wheel
-from tests.conftest import ROOT
 from tests.parity_cases import requests
+from tests.pyodide import run_in_pyodide
 from widgets import api
-from widgets.registry import bundle_json
 
 
 def answer(request, registry):
@@ -50,12 +47,6 @@ def test_user_text_is_returned_verbatim_for_the_page_to_write_as_text(registry):
 @pytest.mark.slow
 def test_pyodide_gives_the_same_answers_as_cpython(tmp_path):
     registry, raw = load_registry()
-    wheel = build_wheel(tmp_path, bundle_json(raw))
     cases = requests()
-    result = subprocess.run(["node", str(ROOT / "tests" / "pyodide" / "run_requests.mjs"), str(wheel)],
-                            input=json.dumps(cases), capture_output=True, text=True, cwd=ROOT, check=False, timeout=120)
-    assert result.returncode == 0, result.stderr
-    output = json.loads(result.stdout)
-    assert output["python"].startswith("3.14"), "expected Pyodide's own interpreter, not the host's"
-    expected = [answer(case, registry) for case in cases]
-    assert output["responses"] == expected
+    output = run_in_pyodide(raw, cases, tmp_path)
+    assert output["responses"] == [answer(case, registry) for case in cases]
