@@ -44,6 +44,7 @@ browser-deps:
 
 lint: setup
 	npx textlint --config .textlintrc.json "docs/**/*.md" CONTRIBUTING.md
+	$(BIN)/ruff check widgets macros tests benchmarks
 
 unit: setup
 	$(BIN)/pytest -m "not browser and not slow"

@@ -5,8 +5,9 @@ Pages call ``{{ checklist("first-response") }}``; after the build, the Python ru
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from mkdocs.exceptions import PluginError
 

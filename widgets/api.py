@@ -7,8 +7,9 @@ Response: ``{"ok": true, "result": ...}`` or ``{"ok": false, "error": "<message 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 
 from . import checker, checklist, timefmt
 from .documents import operations as documents

@@ -7,10 +7,11 @@ in the browser they come from ``bundle.json``, written into the wheel by the bui
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any, Callable
+from typing import Any
 
 from . import checker, checklist
 from .documents import incident as documents_incident
@@ -27,7 +28,7 @@ PARSERS: dict[str, Callable[[Node], Any]] = {
 }
 # Kinds whose definitions refer to other definitions: called once every file is added, a linker returns the
 # definition with its references resolved, or raises DefinitionError (e.g. a checker naming an unknown family).
-LINKERS: dict[str, Callable[[Any, "Registry"], Any]] = {"checker": checker.link}
+LINKERS: dict[str, Callable[[Any, Registry], Any]] = {"checker": checker.link}
 BUNDLE = "bundle.json"
 
 
@@ -38,7 +39,7 @@ class Registry:
     by_kind: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @classmethod
-    def from_sources(cls, sources: dict[str, Any]) -> "Registry":
+    def from_sources(cls, sources: dict[str, Any]) -> Registry:
         """Validate raw definitions, given as ``{source name: parsed data}``.
 
         Raises:

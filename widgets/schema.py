@@ -23,14 +23,14 @@ class Node:
         """Return an error located at this node."""
         return DefinitionError(self.source, self.path or "(top level)", problem)
 
-    def child(self, key: str | int) -> "Node":
+    def child(self, key: str | int) -> Node:
         """Return the node of a mapping key or a list index (missing keys give ``None``)."""
         if isinstance(key, int):
             return Node(self.value[key], self.source, f"{self.path}[{key}]")
         path = f"{self.path}.{key}" if self.path else key
         return Node(self.value.get(key), self.source, path)
 
-    def mapping(self, required: set[str], optional: set[str] = frozenset()) -> "Node":
+    def mapping(self, required: set[str], optional: set[str] = frozenset()) -> Node:
         """Check that this node is a mapping with the given keys and no unknown ones."""
         if not isinstance(self.value, dict):
             raise self.fail(f"must be a mapping, got {type_name(self.value)}")
@@ -43,7 +43,7 @@ class Node:
             raise self.fail(f"unknown key '{unknown[0]}' (allowed: {allowed})")
         return self
 
-    def items(self, *, min_items: int = 0) -> list["Node"]:
+    def items(self, *, min_items: int = 0) -> list[Node]:
         """Return the child nodes of a list, checking its length."""
         if not isinstance(self.value, list):
             raise self.fail(f"must be a list, got {type_name(self.value)}")

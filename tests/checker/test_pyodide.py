@@ -13,6 +13,7 @@ from tests.checker.cases import LONG_RUNS, requests
 from tests.pyodide import run_in_pyodide
 from widgets import api
 
+
 @pytest.mark.slow
 def test_the_corpus_gets_the_same_answers_in_pyodide(tmp_path, record_property, capsys):
     registry, raw = load_registry(DEFINITIONS_DIR / "checker")

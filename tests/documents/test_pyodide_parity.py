@@ -10,6 +10,7 @@ from tests.documents.cases import requests
 from tests.pyodide import run_in_pyodide
 from widgets import api
 
+
 @pytest.mark.slow
 def test_pyodide_gives_the_same_answers_as_cpython(tmp_path, registry, documents_raw):
     cases = requests()

@@ -8,8 +8,16 @@ import time
 
 import pytest
 
-from tests.documents.cases import (CUSTOMER_DOCUMENTS, DEPARTMENT, DOCUMENTS, FULL, FULL_OPTIONS, PARTIAL, XSS,
-                                   document_request)
+from tests.documents.cases import (
+    CUSTOMER_DOCUMENTS,
+    DEPARTMENT,
+    DOCUMENTS,
+    FULL,
+    FULL_OPTIONS,
+    PARTIAL,
+    XSS,
+    document_request,
+)
 from widgets import api
 
 OPTION_SETS = [{}, {"channel": "phone"}, {"opening": "kyukei", "greeting": True, "date_style": "seireki"},

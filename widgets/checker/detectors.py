@@ -7,8 +7,9 @@ A detector is called with the :class:`~.context.Context` of the draft and its :c
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from .context import Context, Hit
 from .model import Rule

@@ -198,7 +198,8 @@ def import_document(document: Any) -> Normalized:
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise RequestError("案件の書き出しデータの版（version）が読み取れません。")
     if version > EXPORT_VERSION:
-        raise RequestError(f"新しい版（{version}）の書き出しデータのため、読み込めません。ページを再読み込みしてから、もう一度お試しください。")
+        raise RequestError(f"新しい版（{version}）の書き出しデータのため、読み込めません。"
+                           "ページを再読み込みしてから、もう一度お試しください。")
     if not isinstance(document.get("incident"), dict):
         raise RequestError("書き出しデータに案件の内容が含まれていません。")
     return normalize(document["incident"])

@@ -16,9 +16,9 @@ Conditions (``when:`` / ``unless:`` of a part) are the flags of :data:`FLAGS`, a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, time
-from typing import Callable
 
 from .. import jdate, timefmt
 from . import honorifics
