@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
 
 from widgets import checklist as checklist_model
 
@@ -14,18 +14,8 @@ from . import checklist_html
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
-
-def _show_if(conditions: tuple[str, ...]) -> Markup:
-    """Render the attribute that hides an element until all its conditions are checked."""
-    if not conditions:
-        return Markup("")
-    fields = " ".join(f"conditions.{cid}" for cid in conditions)
-    return Markup(' data-kb-show-if="{}" hidden').format(fields)
-
-
 _environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]),
                            trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
-_environment.globals["show_if"] = _show_if
 
 
 def render_template(name: str, **context) -> str:

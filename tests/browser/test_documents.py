@@ -126,4 +126,4 @@ def test_check_draft_opens_the_checker_with_the_generated_text(page, site_url):
     preview(page, "40個が不足")
     page.click("[data-kb-action='check-draft']")
     page.wait_for_url("**/tools/apology-checker/")
-    page.wait_for_function("document.querySelector('[data-kb-field=draft]').value.includes('40個が不足')")
+    page.wait_for_function("(document.querySelector('[data-kb-field=draft]') || {value: ''}).value.includes('40個が不足')")

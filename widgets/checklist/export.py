@@ -7,8 +7,21 @@ from typing import Any
 
 from .. import timefmt
 from .model import Checklist, Item, Link, Question, Result, Section
-from .outputs import (blocked_text, checked_label, day, due_state, elapsed_text, gate_open, progress, record,
-                      shown_results, status_of, status_time, timeline, tracking_summary)
+from .outputs import (
+    blocked_text,
+    checked_label,
+    day,
+    due_state,
+    elapsed_text,
+    gate_open,
+    progress,
+    record,
+    shown_results,
+    status_of,
+    status_time,
+    timeline,
+    tracking_summary,
+)
 from .predicates import evaluate, value_at, visible
 from .state import parse_day
 
@@ -19,7 +32,8 @@ def export_text(checklist: Checklist, state: dict[str, Any], now: datetime, *, m
     if checklist.started:
         lines.append(elapsed_text(state, now))
     fields = state.get("fields") or {}
-    lines += [f"{f.label}: {' '.join(fields[f.id].split())}" for f in checklist.fields if (fields.get(f.id) or "").strip()]
+    lines += [f"{f.label}: {' '.join(fields[f.id].split())}" for f in checklist.fields
+              if (fields.get(f.id) or "").strip()]
     active = [c.label for c in checklist.conditions if (state.get("conditions") or {}).get(c.id)]
     if active:
         lines.append("状況: " + "、".join(active))

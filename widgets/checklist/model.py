@@ -62,7 +62,7 @@ class Predicate:
     """
 
     op: str
-    parts: tuple["Predicate", ...] = ()
+    parts: tuple[Predicate, ...] = ()
     test: Test | None = None
     count: int = 0
     questions: tuple[str, ...] = ()

@@ -7,15 +7,36 @@ the path inside it (``sections[2].items[0].requires.items[0]``) and the line.
 from __future__ import annotations
 
 import re
+
 from ..schema import ID_PATTERN, Node
 from . import predicates
-from .model import (ACTION_LABELS, DEFAULT_PRIVACY, DEFAULT_STATUS_TEXT, SETTLED_KINDS, STATUS_KINDS, TONES, Action,
-                    Checklist, Choice, Condition, Field, Gate, Item, Link, Predicate, Question, Result, Section,
-                    Status, Test)
+from .model import (
+    ACTION_LABELS,
+    DEFAULT_PRIVACY,
+    DEFAULT_STATUS_TEXT,
+    SETTLED_KINDS,
+    STATUS_KINDS,
+    TONES,
+    Action,
+    Checklist,
+    Choice,
+    Condition,
+    Field,
+    Gate,
+    Item,
+    Link,
+    Predicate,
+    Question,
+    Result,
+    Section,
+    Status,
+    Test,
+)
 from .predicates import Scope
 
-TOP_OPTIONAL = {"description", "started_label", "started_event", "conditions", "started", "progress", "statuses", "owner_suggestions",
-                "fields", "timeline", "persist", "keep_label", "actions", "status_text", "privacy", "choice_sets"}
+TOP_OPTIONAL = {"description", "started_label", "started_event", "conditions", "started", "progress", "statuses",
+                "owner_suggestions", "fields", "timeline", "persist", "keep_label", "actions", "status_text", "privacy",
+                "choice_sets"}
 INTERNAL_HREF = re.compile(r"^[a-z0-9][a-z0-9/_-]*/(#[a-z0-9][a-z0-9-]*)?$")
 EXTERNAL_HREF = re.compile(r"^https://[^\s\"'<>]+$")
 PHONE = re.compile(r"^[0-9][0-9-]{2,20}$")
@@ -88,7 +109,8 @@ def _unique(ids: list[str], node: Node, what: str) -> set[str]:
 def _check_unique_ids(node: Node, sections: tuple[Section, ...]) -> None:
     _unique([s.id for s in sections], node, "section")
     items = [i for s in sections for i in s.items]
-    _unique([i.id for i in items] + [old for i in items for old in i.renamed_from], node, "item (including renamed_from)")
+    _unique([i.id for i in items] + [old for i in items for old in i.renamed_from], node,
+            "item (including renamed_from)")
     questions = [q for s in sections for q in s.questions]
     _unique([q.id for q in questions] + [old for q in questions for old in q.renamed_from], node,
             "question (including renamed_from)")

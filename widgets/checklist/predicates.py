@@ -124,7 +124,7 @@ def _answered(node: Node, scope: Scope, results: bool) -> Predicate:
     refs = target.id_list() if isinstance(target.value, list) else ()
     if not refs:
         raise target.fail("must be 'all' or a list of question ids")
-    for index, ref in enumerate(refs):
+    for index in range(len(refs)):
         _known(target.child(index), scope.questions, "question")
     return Predicate("answered", questions=refs)
 

@@ -24,6 +24,7 @@ class Widget {
     this.usesPython = root.hasAttribute("data-kb-python");
     this.inFlight = false;
     this.dirty = false;
+    this.revision = 0;
   }
 
   bind() {
@@ -79,6 +80,7 @@ class Widget {
     if (field.matches && field.matches("[data-kb-incident-select]")) return this.switchIncident(field.value);
     if (!field.dataset || !field.dataset.kbField || (field.type === "radio" && !field.checked)) return;
     const value = field.type === "checkbox" ? field.checked : field.value;
+    this.revision += 1;
     setPath(this.state, field.dataset.kbField, value);
     if (field.dataset.kbStamp) setPath(this.state, field.dataset.kbStamp, field.checked ? localIso() : null);
     if (field.dataset.kbField.startsWith("incident.")) this.saveIncident();
@@ -179,11 +181,18 @@ class Widget {
     box.append(retry);
   }
 
+  // Migrates the stored state once Python is ready; asks again if the reader edited meanwhile.
   async normalize() {
     this.normalized = true;
-    const result = await this.python("normalize", { state: this.state });
-    if (!result) return;
+    let result;
+    for (;;) {
+      const revision = this.revision;
+      result = await this.python("normalize", { state: this.state });
+      if (!result) return;
+      if (revision === this.revision) break;
+    }
     this.state = result.state;
+    if (this.root.hasAttribute("data-kb-incident")) this.state.incident = this.incidents.items[this.incidents.current];
     this.applyState();
     this.save();
     if (result.notes.length) this.message(result.notes.join(" "));

@@ -37,6 +37,7 @@ const ready = (async () => {
   const pyodide = await boot();
   await pyodide.loadPackage("kb-widgets", { messageCallback: () => {} });
   api = pyodide.pyimport("widgets.api");
+  pyodide.pyimport("widgets.registry").bundled(); // validate the definitions now, not on the first request
   return performance.now() - started;
 })();
 
