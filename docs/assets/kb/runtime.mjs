@@ -264,6 +264,18 @@ class Widget {
     return `${base}-${stamp}.${extension}`;
   }
 
+  // Lets the reader choose a JSON file; returns its parsed content, or null (with a message) if unreadable.
+  async pickJson(what) {
+    const file = await readFile("application/json,.json");
+    if (!file) return null;
+    try {
+      return JSON.parse(await file.text());
+    } catch (error) {
+      this.message(`選んだファイルを JSON として読み取れませんでした。${what}をそのまま選んでください。`, "error");
+      return null;
+    }
+  }
+
   async exportText(format) {
     return this.python("export", { state: this.state, format });
   }
@@ -294,15 +306,8 @@ const ACTIONS = {
     download(widget.filename("json"), JSON.stringify(document_, null, 2), "application/json");
   },
   async "import-json"(widget) {
-    const file = await readFile("application/json,.json");
-    if (!file) return;
-    let document_;
-    try {
-      document_ = JSON.parse(await file.text());
-    } catch (error) {
-      widget.message("選んだファイルを JSON として読み取れませんでした。書き出したファイルをそのまま選んでください。", "error");
-      return;
-    }
+    const document_ = await widget.pickJson("書き出したファイル");
+    if (!document_) return;
     const result = await widget.python("import", { document: document_ });
     if (!result) return;
     widget.state = result.state;
@@ -342,15 +347,8 @@ const ACTIONS = {
     download(widget.filename("json", incident.title || "案件"), JSON.stringify(document_, null, 2), "application/json");
   },
   async "incident-import"(widget) {
-    const file = await readFile("application/json,.json");
-    if (!file) return;
-    let document_;
-    try {
-      document_ = JSON.parse(await file.text());
-    } catch (error) {
-      widget.message("選んだファイルを JSON として読み取れませんでした。書き出した案件ファイルを選んでください。", "error");
-      return;
-    }
+    const document_ = await widget.pickJson("書き出した案件ファイル");
+    if (!document_) return;
     const result = await widget.python("import", { kind: "incident", id: "incident", document: document_ });
     if (!result) return;
     widget.switchIncident(incidents.add(widget.incidents, result.incident));
