@@ -36,9 +36,12 @@ def define_env(env) -> None:
     def embed(kind: str, render: Callable[[Any], str]) -> Callable[[str], str]:
         def macro(identifier: str) -> str:
             try:
-                return render(registry.get(kind, identifier))
+                html = render(registry.get(kind, identifier))
             except RequestError as error:
                 raise PluginError(f"{kind}(): {error}") from None
+            if env.page is not None:
+                env.page.meta["kb_python"] = True  # overrides/main.html starts the worker early
+            return html
         macro.__doc__ = f"Embed the {kind} with this id."
         return macro
 
