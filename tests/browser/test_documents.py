@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.conftest import wait_python
 
@@ -23,8 +24,12 @@ def fill(page, field, value):
 
 
 def preview(page, contains: str) -> str:
-    page.wait_for_function("([text]) => document.querySelector('[data-kb-out=preview]').textContent.includes(text)",
-                           arg=[contains])
+    try:
+        page.wait_for_function("([text]) => document.querySelector('[data-kb-out=preview]').textContent.includes(text)",
+                               arg=[contains], timeout=15000)
+    except PlaywrightTimeout:
+        state = page.evaluate("[kbPython.status, kbPython.reason, document.querySelector('[data-kb-message]').textContent]")
+        raise AssertionError(f"preview without {contains!r}; python/message: {state}") from None
     return page.text_content("[data-kb-out=preview]")
 
 
@@ -48,6 +53,7 @@ def test_one_incident_feeds_every_builder(page, site_url):
     for doc_id, fact in (("interim-reply", "株式会社さくら工業"), ("apology-mail", "40個が不足")):
         page.click(f"a.md-nav__link[href$='tools/{doc_id}/']")
         page.wait_for_url(f"**/tools/{doc_id}/")
+        page.wait_for_selector(f"[data-kb-widget][data-kb-id='{doc_id}'][data-kb-bound]")
         text = preview(page, "山田 太郎様")
         assert fact in text
         assert "物流センター" not in text, "customer documents never name the responsible department"

@@ -84,7 +84,7 @@ def test_before_python_the_steps_work_and_the_close_still_waits(context, page, s
 
 def test_the_text_export_has_the_steps_the_gate_and_the_timeline(page, site_url):
     open_tracker(page, site_url)
-    page.fill("[data-kb-field='fields.case']", "A社 部品の錆 <img src=x onerror=alert(1)>")
+    page.fill("[data-kb-field='incident.title']", "A社 部品の錆 <img src=x onerror=alert(1)>")
     status(page, "step-collect", "done").check()
     field(page, "step-collect", "owner").fill("営業")
     with page.expect_download() as download:
@@ -97,3 +97,20 @@ def test_the_text_export_has_the_steps_the_gate_and_the_timeline(page, site_url)
     assert "保留: 先に「再発防止策の明示」" in text
     assert "■ 対応の記録（時系列）" in text and "情報収集・現品回収：完了（担当: 営業）" in text
     assert page.locator("img[src=x]").count() == 0
+
+
+def test_each_incident_has_its_own_tracker_and_shares_its_facts_with_the_builders(page, site_url):
+    open_tracker(page, site_url)
+    page.fill("[data-kb-field='incident.title']", "一件目の案件")
+    status(page, "step-collect", "done").check()
+    page.click("[data-kb-action='incident-new']")
+    assert page.input_value("[data-kb-field='incident.title']") == ""
+    assert not status(page, "step-collect", "done").is_checked()
+    page.fill("[data-kb-field='incident.title']", "二件目の案件")
+    options = page.locator("[data-kb-incident-select] option")
+    first = next(options.nth(i).get_attribute("value") for i in range(options.count())
+                 if "一件目" in options.nth(i).text_content())
+    page.select_option("[data-kb-incident-select]", first)
+    assert status(page, "step-collect", "done").is_checked()
+    page.goto(site_url + "tools/apology-mail/")
+    assert page.input_value("[data-kb-field='incident.title']") == "一件目の案件"

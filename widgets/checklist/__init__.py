@@ -16,7 +16,9 @@ Definition keys (all but ``kind``, ``id``, ``version``, ``title`` and ``sections
     conditions: [{id, label, hint}]         yes/no switches; `show_if: <id>` refers to them
     statuses: [{id, label, kind}]           tracked-item states; kind: open (the first one) | active | done | skipped
     owner_suggestions: [text]               suggestions of the owner field of tracked items
-    fields: [{id, label, placeholder}]      short texts at the top (stored at fields.<id>, exported)
+    fields: [{id, label, placeholder, incident}]  short texts at the top (stored at fields.<id>, exported);
+                                            with ``incident: <field>`` they mirror the shared incident record
+    incident: true                          link to the shared incident record (one state per incident)
     choice_sets: {name: [{id, label}]}      choices shared by several questions (`choices: <name>`)
     timeline: false                         the "what was done when" list (lists.timeline)
     persist: always | opt-in, keep_label    opt-in: nothing stored until the reader ticks "keep"

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from .. import timefmt
-from .model import Checklist, Item, Link, Question, Result, Section
+from .model import Checklist, Field, Item, Link, Question, Result, Section
 from .outputs import (
     blocked_text,
     checked_label,
@@ -26,14 +26,20 @@ from .predicates import evaluate, value_at, visible
 from .state import parse_day
 
 
+def field_value(field: Field, state: dict[str, Any]) -> str:
+    """Return the text of a top field, from the linked incident record when the field mirrors one."""
+    source = state.get("incident") if field.incident else state.get("fields")
+    value = (source or {}).get(field.incident or field.id) if isinstance(source, dict) else None
+    return value if isinstance(value, str) else ""
+
+
 def export_text(checklist: Checklist, state: dict[str, Any], now: datetime, *, markdown: bool = False) -> str:
     """Write the checklist as plain text or Markdown, ready to paste into a mail to the boss."""
     lines = [f"## {checklist.title}" if markdown else f"【{checklist.title}】", _when_line(checklist, state, now)]
     if checklist.started:
         lines.append(elapsed_text(state, now))
-    fields = state.get("fields") or {}
-    lines += [f"{f.label}: {' '.join(fields[f.id].split())}" for f in checklist.fields
-              if (fields.get(f.id) or "").strip()]
+    lines += [f"{f.label}: {' '.join(value.split())}" for f in checklist.fields
+              if (value := field_value(f, state)).strip()]
     active = [c.label for c in checklist.conditions if (state.get("conditions") or {}).get(c.id)]
     if active:
         lines.append("状況: " + "、".join(active))

@@ -202,11 +202,21 @@ class Section:
 
 @dataclass(frozen=True)
 class Field:
-    """A short text field at the top of the checklist (e.g. the case name), stored at ``fields.<id>``."""
+    """A short text field at the top of the checklist (e.g. the case name), stored at ``fields.<id>``.
+
+    With ``incident`` set (checklists linked to the shared incident record), the field shows and edits that
+    field of the current incident instead, stored at ``incident.<incident>``.
+    """
 
     id: str
     label: str
     placeholder: str = ""
+    incident: str = ""
+
+    @property
+    def path(self) -> str:
+        """The state path the page binds the field to."""
+        return f"incident.{self.incident}" if self.incident else f"fields.{self.id}"
 
 
 @dataclass(frozen=True)
@@ -239,6 +249,7 @@ class Checklist:
     statuses: tuple[Status, ...] = ()
     owner_suggestions: tuple[str, ...] = ()
     fields: tuple[Field, ...] = ()
+    incident: bool = False
     timeline: bool = False
     persist_opt_in: bool = False
     keep_label: str = ""

@@ -35,8 +35,8 @@ from .model import (
 from .predicates import Scope
 
 TOP_OPTIONAL = {"description", "started_label", "started_event", "conditions", "started", "progress", "statuses",
-                "owner_suggestions", "fields", "timeline", "persist", "keep_label", "actions", "status_text", "privacy",
-                "choice_sets"}
+                "owner_suggestions", "fields", "incident", "timeline", "persist", "keep_label", "actions",
+                "status_text", "privacy", "choice_sets"}
 INTERNAL_HREF = re.compile(r"^[a-z0-9][a-z0-9/_-]*/(#[a-z0-9][a-z0-9-]*)?$")
 EXTERNAL_HREF = re.compile(r"^https://[^\s\"'<>]+$")
 PHONE = re.compile(r"^[0-9][0-9-]{2,20}$")
@@ -72,7 +72,8 @@ def parse(node: Node) -> Checklist:
         progress=_flag(node.child("progress"), True),
         statuses=statuses,
         owner_suggestions=tuple(n.text(max_length=20) for n in _optional_list(node.child("owner_suggestions"))),
-        fields=_parse_fields(node.child("fields")),
+        fields=_parse_fields(node.child("fields"), _flag(node.child("incident"), False)),
+        incident=_flag(node.child("incident"), False),
         timeline=_flag(node.child("timeline"), False),
         persist_opt_in=persist_opt_in,
         keep_label=node.child("keep_label").optional_text(max_length=60) or "この内容をこのブラウザーに残す",
@@ -157,14 +158,27 @@ def _parse_choice_sets(node: Node) -> dict[str, Node]:
     return {name: node.child(name) for name in node.value}
 
 
-def _parse_fields(node: Node) -> tuple[Field, ...]:
+def _parse_fields(node: Node, linked: bool) -> tuple[Field, ...]:
     fields = []
     for child in _optional_list(node):
-        child.mapping({"id", "label"}, {"placeholder"})
+        child.mapping({"id", "label"}, {"placeholder", "incident"})
+        source = child.child("incident")
+        if source.value is not None and not linked:
+            raise source.fail("needs `incident: true` at the top of the checklist")
         fields.append(Field(child.child("id").identifier(), child.child("label").text(max_length=40),
-                            child.child("placeholder").optional_text(max_length=60)))
+                            child.child("placeholder").optional_text(max_length=60),
+                            _incident_field(source)))
     _unique([f.id for f in fields], node, "field")
     return tuple(fields)
+
+
+def _incident_field(node: Node) -> str:
+    """Return the incident field id a checklist field mirrors (ids use underscores, e.g. ``customer_contact``)."""
+    if node.value is None:
+        return ""
+    if not isinstance(node.value, str) or not re.fullmatch(r"[a-z][a-z0-9_]{0,63}", node.value):
+        raise node.fail(f"must be an incident field id such as customer_contact, got {node.value!r}")
+    return node.value
 
 
 def _parse_persist(node: Node) -> bool:

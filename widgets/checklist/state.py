@@ -83,7 +83,15 @@ def normalize(checklist: Checklist, raw: Any) -> Normalized:
         state["fields"] = _normalize_fields(checklist, raw.get("fields"))
     if checklist.persist_opt_in and isinstance(raw.get("keep"), bool):
         state["keep"] = raw["keep"]
+    if checklist.incident and isinstance(raw.get("incident"), dict):
+        state["incident"] = _linked_incident(checklist, raw["incident"])
     return Normalized(state, tuple(notes))
+
+
+def _linked_incident(checklist: Checklist, raw: dict[str, Any]) -> dict[str, str]:
+    """Keep the incident fields the checklist shows (the browser stores the record itself elsewhere)."""
+    wanted = {f.incident for f in checklist.fields if f.incident}
+    return {key: _text(value, FIELD_MAX) for key, value in raw.items() if key in wanted and isinstance(value, str)}
 
 
 def _normalize_conditions(checklist: Checklist, raw: Any, notes: list[str]) -> dict[str, bool]:

@@ -28,9 +28,10 @@ class Widget {
   }
 
   bind() {
+    if (this.root.hasAttribute("data-kb-incident")) this.openIncidents();
     const { state, problem } = storage.load(this);
     this.state = state || {};
-    if (this.root.hasAttribute("data-kb-incident")) this.loadIncidents();
+    if (this.incidents) this.state.incident = this.incidents.items[this.incidents.current];
     this.fillDefaults();
     this.applyState();
     performance.mark("kb-bound");
@@ -101,10 +102,11 @@ class Widget {
   }
 
   // ---- The shared incident record (document builders) ----
-  loadIncidents() {
+  openIncidents() {
     const { store, problem } = incidents.load();
+    incidents.save(store); // keeps the id of a record created just now, which per-incident state is keyed by
     this.incidents = store;
-    this.state.incident = store.items[store.current];
+    this.perIncident = this.root.hasAttribute("data-kb-per-incident");
     if (problem) this.message(problem, "error");
     this.renderIncidentList();
   }
@@ -119,9 +121,12 @@ class Widget {
     this.incidents.current = id;
     incidents.withCurrent(this.incidents);
     incidents.save(this.incidents);
+    if (this.perIncident) this.state = storage.load(this).state || {};
     this.state.incident = this.incidents.items[this.incidents.current];
+    this.fillDefaults();
     this.applyState();
     this.renderIncidentList();
+    if (this.perIncident) this.save();
     this.requestView();
   }
 
@@ -337,6 +342,7 @@ const ACTIONS = {
   "incident-delete"(widget) {
     const title = widget.state.incident.title || "（無題の案件）";
     if (!window.confirm(`案件「${title}」を削除します。元に戻せません。よろしいですか？`)) return;
+    if (widget.perIncident) storage.erase(widget);
     incidents.remove(widget.incidents, widget.incidents.current);
     widget.switchIncident(widget.incidents.current);
     widget.message(`案件「${title}」を削除しました。`);

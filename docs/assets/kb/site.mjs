@@ -13,8 +13,10 @@ function readConfig() {
 }
 
 export const storage = {
+  // Widgets that follow the incident record (data-kb-per-incident) keep one state per incident.
   key(widget) {
-    return `kb:${config.namespace}:${widget.kind}:${widget.id}:v${STORAGE_SCHEMA}`;
+    const scope = widget.perIncident ? `:${widget.incidents.current}` : "";
+    return `kb:${config.namespace}:${widget.kind}:${widget.id}${scope}:v${STORAGE_SCHEMA}`;
   },
 
   // Returns { state, problem }; a corrupted value is moved aside (never lost) and reported.
