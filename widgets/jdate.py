@@ -19,7 +19,8 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 from types import ModuleType
 
-WEEKDAYS = "月火水木金土日"
+from .timefmt import WEEKDAYS
+
 ERAS = ((date(2019, 5, 1), "令和"), (date(1989, 1, 8), "平成"), (date(1926, 12, 25), "昭和"))
 DATE_STYLES = ("wareki", "seireki")
 CLOCK_STYLES = ("24h", "ampm")

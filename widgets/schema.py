@@ -51,6 +51,18 @@ class Node:
             raise self.fail(f"must contain at least {min_items} entr{'y' if min_items == 1 else 'ies'}")
         return [self.child(i) for i in range(len(self.value))]
 
+    def optional_items(self) -> list[Node]:
+        """Return the child nodes of a list that may be absent."""
+        return [] if self.value is None else self.items()
+
+    def flag(self, default: bool = False) -> bool:
+        """Return a true/false value, or ``default`` when the key is absent."""
+        if self.value is None:
+            return default
+        if not isinstance(self.value, bool):
+            raise self.fail(f"must be true or false, got {self.value!r}")
+        return self.value
+
     def text(self, *, max_length: int = 400) -> str:
         """Return a non-empty string value."""
         if not isinstance(self.value, str) or not self.value.strip():
@@ -87,3 +99,13 @@ def type_name(value: Any) -> str:
     names = {dict: "a mapping", list: "a list", str: "a text", bool: "true/false", int: "a number",
              float: "a number", type(None): "nothing"}
     return names.get(type(value), type(value).__name__)
+
+
+def unique_ids(ids: list[str], node: Node, what: str) -> set[str]:
+    """Check that no id repeats (the error is located at ``node``); return the set of ids."""
+    seen: set[str] = set()
+    for identifier in ids:
+        if identifier in seen:
+            raise node.fail(f"duplicate {what} id '{identifier}'")
+        seen.add(identifier)
+    return seen

@@ -6,7 +6,7 @@ All times exchanged with the browser are local, timezone-naive ISO 8601 strings
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 WEEKDAYS = "月火水木金土日"
 
@@ -27,13 +27,22 @@ def clock(moment: datetime) -> str:
     return f"{moment.hour}:{moment.minute:02d}"
 
 
+def short_date(moment: date) -> str:
+    """Return the month, the day and the weekday.
+
+    >>> short_date(date(2026, 11, 28))
+    '11月28日(土)'
+    """
+    return f"{moment.month}月{moment.day}日({WEEKDAYS[moment.weekday()]})"
+
+
 def date_and_clock(moment: datetime) -> str:
     """Return the date with its weekday and the time.
 
     >>> date_and_clock(datetime(2026, 11, 28, 14, 5))
     '11月28日(土) 14:05'
     """
-    return f"{moment.month}月{moment.day}日({WEEKDAYS[moment.weekday()]}) {clock(moment)}"
+    return f"{short_date(moment)} {clock(moment)}"
 
 
 def full_date_and_clock(moment: datetime) -> str:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..errors import DefinitionError
-from ..schema import Node
+from ..schema import Node, unique_ids
 from .detectors import DETECTORS, Param, needed_terms
 from .model import SEVERITIES, Checker, Element, Examples, Family, Pairs, Rule, Term
 
@@ -26,7 +26,7 @@ def parse_rules(node: Node) -> Family:
     node.mapping({"kind", "id", "version", "title", "rules"}, {"description"})
     family = node.child("id").identifier()
     rules = tuple(_rule(n, family) for n in node.child("rules").items(min_items=1))
-    _unique([rule.id for rule in rules], node.child("rules"), "rule")
+    unique_ids([rule.id for rule in rules], node.child("rules"), "rule")
     return Family(family, node.child("version").integer(minimum=1), node.child("title").text(max_length=60),
                   node.child("description").optional_text(), rules)
 
@@ -39,7 +39,7 @@ def parse_checker(node: Node) -> Checker:
     """
     node.mapping({"kind", "id", "version", "title", "families", "vocabulary"}, {"description"})
     families = tuple(n.identifier() for n in node.child("families").items(min_items=1))
-    _unique(list(families), node.child("families"), "family")
+    unique_ids(list(families), node.child("families"), "family")
     vocabulary = node.child("vocabulary")
     if not isinstance(vocabulary.value, dict) or not vocabulary.value:
         raise vocabulary.fail("must be a mapping of term names to {pattern, examples}")
@@ -218,15 +218,4 @@ def _element(node: Node) -> Element | None:
     if node.value is None:
         return None
     node.mapping({"label"}, {"optional"})
-    optional = node.child("optional")
-    if optional.value is not None and not isinstance(optional.value, bool):
-        raise optional.fail(f"must be true or false, got {optional.value!r}")
-    return Element(node.child("label").text(max_length=30), bool(optional.value))
-
-
-def _unique(ids: list[str], node: Node, what: str) -> None:
-    seen: set[str] = set()
-    for identifier in ids:
-        if identifier in seen:
-            raise node.fail(f"duplicate {what} id '{identifier}'")
-        seen.add(identifier)
+    return Element(node.child("label").text(max_length=30), node.child("optional").flag())

@@ -10,7 +10,6 @@ from .model import Checklist, Field, Item, Link, Question, Result, Section
 from .outputs import (
     blocked_text,
     checked_label,
-    day,
     due_state,
     elapsed_text,
     gate_open,
@@ -110,7 +109,7 @@ def _tracked_lines(checklist: Checklist, item: Item, state: dict[str, Any], now:
     if wording:
         details.append(wording)
     elif due:
-        details.append(f"期限 {day(due)}")
+        details.append(f"期限 {timefmt.short_date(due)}")
     if status_time(checklist, state, item):
         details.append(status_time(checklist, state, item))
     line = f"{'- ' if markdown else ''}[{status.label}] {prefix}{item.text}" + (

@@ -13,7 +13,7 @@ The ``view`` result follows the runtime protocol: ``text`` (``data-kb-out``), ``
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from .. import timefmt
@@ -22,15 +22,6 @@ from .predicates import evaluate, matched_tests, value_at, visible
 from .state import parse_day
 
 OPEN_KINDS = ("open", "active")
-
-
-def day(moment: date) -> str:
-    """Return ``11月28日(土)``.
-
-    >>> day(date(2026, 11, 28))
-    '11月28日(土)'
-    """
-    return f"{moment.month}月{moment.day}日({timefmt.WEEKDAYS[moment.weekday()]})"
 
 
 def record(state: dict[str, Any], item_id: str) -> dict[str, Any]:
@@ -93,10 +84,10 @@ def due_state(checklist: Checklist, state: dict[str, Any], item: Item, now: date
         return status.kind, ""
     days = (due - now.date()).days
     if days < 0:
-        return "overdue", f"期限 {day(due)} ・ {-days}日過ぎています"
+        return "overdue", f"期限 {timefmt.short_date(due)} ・ {-days}日過ぎています"
     if days == 0:
-        return "due-today", f"期限は今日（{day(due)}）です"
-    return status.kind, f"期限 {day(due)} ・ あと{days}日"
+        return "due-today", f"期限は今日（{timefmt.short_date(due)}）です"
+    return status.kind, f"期限 {timefmt.short_date(due)} ・ あと{days}日"
 
 
 def status_time(checklist: Checklist, state: dict[str, Any], item: Item) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..schema import ID_PATTERN, Node
+from ..schema import ID_PATTERN, Node, unique_ids
 from . import predicates
 from .model import (
     ACTION_LABELS,
@@ -50,8 +50,8 @@ def parse(node: Node) -> Checklist:
     """
     node.mapping({"kind", "id", "version", "title", "sections"}, TOP_OPTIONAL)
     scope = Scope()
-    conditions = tuple(_parse_condition(n) for n in _optional_list(node.child("conditions")))
-    scope.conditions = _unique([c.id for c in conditions], node.child("conditions"), "condition")
+    conditions = tuple(_parse_condition(n) for n in node.child("conditions").optional_items())
+    scope.conditions = unique_ids([c.id for c in conditions], node.child("conditions"), "condition")
     statuses = _parse_statuses(node.child("statuses"))
     scope.statuses = tuple(s.id for s in statuses)
     scope.settled = tuple(s.id for s in statuses if s.kind in SETTLED_KINDS)
@@ -67,14 +67,14 @@ def parse(node: Node) -> Checklist:
         started_label=node.child("started_label").optional_text(max_length=40) or "トラブルを把握した時刻",
         conditions=conditions,
         sections=sections,
-        started=_flag(node.child("started"), True),
+        started=node.child("started").flag(True),
         started_event=node.child("started_event").optional_text(max_length=40) or "開始",
-        progress=_flag(node.child("progress"), True),
+        progress=node.child("progress").flag(True),
         statuses=statuses,
-        owner_suggestions=tuple(n.text(max_length=20) for n in _optional_list(node.child("owner_suggestions"))),
-        fields=_parse_fields(node.child("fields"), _flag(node.child("incident"), False)),
-        incident=_flag(node.child("incident"), False),
-        timeline=_flag(node.child("timeline"), False),
+        owner_suggestions=tuple(n.text(max_length=20) for n in node.child("owner_suggestions").optional_items()),
+        fields=_parse_fields(node.child("fields"), node.child("incident").flag(False)),
+        incident=node.child("incident").flag(False),
+        timeline=node.child("timeline").flag(False),
         persist_opt_in=persist_opt_in,
         keep_label=node.child("keep_label").optional_text(max_length=60) or "この内容をこのブラウザーに残す",
         actions=_parse_actions(node.child("actions"), persist_opt_in),
@@ -83,39 +83,18 @@ def parse(node: Node) -> Checklist:
     )
 
 
-# --- small value helpers ---------------------------------------------------------------------
-
-
-def _optional_list(node: Node) -> list[Node]:
-    return [] if node.value is None else node.items()
-
-
-def _flag(node: Node, default: bool) -> bool:
-    if node.value is None:
-        return default
-    if not isinstance(node.value, bool):
-        raise node.fail(f"must be true or false, got {node.value!r}")
-    return node.value
-
-
-def _unique(ids: list[str], node: Node, what: str) -> set[str]:
-    seen: set[str] = set()
-    for identifier in ids:
-        if identifier in seen:
-            raise node.fail(f"duplicate {what} id '{identifier}'")
-        seen.add(identifier)
-    return seen
+# --- id checks ---------------------------------------------------------------------------------
 
 
 def _check_unique_ids(node: Node, sections: tuple[Section, ...]) -> None:
-    _unique([s.id for s in sections], node, "section")
+    unique_ids([s.id for s in sections], node, "section")
     items = [i for s in sections for i in s.items]
-    _unique([i.id for i in items] + [old for i in items for old in i.renamed_from], node,
+    unique_ids([i.id for i in items] + [old for i in items for old in i.renamed_from], node,
             "item (including renamed_from)")
     questions = [q for s in sections for q in s.questions]
-    _unique([q.id for q in questions] + [old for q in questions for old in q.renamed_from], node,
+    unique_ids([q.id for q in questions] + [old for q in questions for old in q.renamed_from], node,
             "question (including renamed_from)")
-    _unique([r.id for s in sections for r in s.results], node, "result")
+    unique_ids([r.id for s in sections for r in s.results], node, "result")
 
 
 # --- top-level parts -------------------------------------------------------------------------
@@ -131,7 +110,7 @@ def _parse_statuses(node: Node) -> tuple[Status, ...]:
     if node.value is None:
         return ()
     statuses = tuple(_parse_status(n) for n in node.items(min_items=2))
-    _unique([s.id for s in statuses], node, "status")
+    unique_ids([s.id for s in statuses], node, "status")
     if statuses[0].kind != "open":
         raise node.child(0).child("kind").fail("the first status is the initial one and must be of kind 'open'")
     if not any(s.kind == "done" for s in statuses):
@@ -160,7 +139,7 @@ def _parse_choice_sets(node: Node) -> dict[str, Node]:
 
 def _parse_fields(node: Node, linked: bool) -> tuple[Field, ...]:
     fields = []
-    for child in _optional_list(node):
+    for child in node.optional_items():
         child.mapping({"id", "label"}, {"placeholder", "incident"})
         source = child.child("incident")
         if source.value is not None and not linked:
@@ -168,7 +147,7 @@ def _parse_fields(node: Node, linked: bool) -> tuple[Field, ...]:
         fields.append(Field(child.child("id").identifier(), child.child("label").text(max_length=40),
                             child.child("placeholder").optional_text(max_length=60),
                             _incident_field(source)))
-    _unique([f.id for f in fields], node, "field")
+    unique_ids([f.id for f in fields], node, "field")
     return tuple(fields)
 
 
@@ -191,7 +170,7 @@ def _parse_actions(node: Node, persist_opt_in: bool) -> tuple[Action, ...]:
     if node.value is None:
         return tuple(Action(name, label) for name, label in ACTION_LABELS.items())
     actions = tuple(_parse_action(n) for n in node.items(min_items=1))
-    _unique([a.name for a in actions], node, "action")
+    unique_ids([a.name for a in actions], node, "action")
     if persist_opt_in and "reset" not in {a.name for a in actions}:
         raise node.fail("must include 'reset': with `persist: opt-in` an erase button is always shown")
     return actions
@@ -216,7 +195,7 @@ def _parse_section(node: Node, scope: Scope, choice_sets: dict[str, Node]) -> Se
     if all(node.value.get(key) is None for key in ("items", "questions", "results")):
         raise node.fail("needs at least one of 'items', 'questions' or 'results'")
     show_if = predicates.parse(node.child("show_if"), scope)
-    tracked = _flag(node.child("track"), False)
+    tracked = node.child("track").flag(False)
     if tracked and not scope.statuses:
         raise node.child("track").fail("needs the top-level 'statuses' that tracked items can take")
     questions = tuple(_parse_question(n, scope, choice_sets) for n in _present(node.child("questions")))
@@ -230,8 +209,8 @@ def _parse_section(node: Node, scope: Scope, choice_sets: dict[str, Node]) -> Se
         lead=node.child("lead").optional_text(),
         questions=questions,
         results=results,
-        numbered=_flag(node.child("numbered"), False),
-        notes=_flag(node.child("notes"), True),
+        numbered=node.child("numbered").flag(False),
+        notes=node.child("notes").flag(True),
     )
 
 
@@ -306,13 +285,13 @@ def _parse_choices(node: Node, choice_sets: dict[str, Node]) -> tuple[Choice, ..
     for child in node.items(min_items=2):
         child.mapping({"id", "label"})
         choices.append(Choice(child.child("id").identifier(), child.child("label").text(max_length=40)))
-    _unique([c.id for c in choices], node, "choice")
+    unique_ids([c.id for c in choices], node, "choice")
     return tuple(choices)
 
 
 def _parse_result(node: Node, scope: Scope) -> Result:
     node.mapping({"id", "title"}, {"text", "when", "otherwise", "tone", "links", "note", "because"})
-    otherwise = _flag(node.child("otherwise"), False)
+    otherwise = node.child("otherwise").flag(False)
     when = predicates.parse(node.child("when"), scope, results=True)
     if when is None and not otherwise:
         raise node.fail("needs 'when' (the answers that show it) or 'otherwise: true'")
@@ -326,9 +305,9 @@ def _parse_result(node: Node, scope: Scope) -> Result:
         when=when,
         otherwise=otherwise,
         tone=tone.value or "info",
-        links=tuple(_parse_link(n) for n in _optional_list(node.child("links"))),
+        links=tuple(_parse_link(n) for n in node.child("links").optional_items()),
         note=node.child("note").optional_text(),
-        because=_flag(node.child("because"), False),
+        because=node.child("because").flag(False),
     )
 
 

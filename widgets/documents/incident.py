@@ -276,10 +276,8 @@ def _parse_field(node: Node) -> FormField:
         raise node.child("id").fail(f"unknown incident field {field_id!r} (known: {', '.join(BY_ID)})")
     spec = BY_ID[field_id]
     for key, expected in (("input", spec.input), ("internal", spec.internal), ("required", spec.required)):
-        value = node.child(key).value
-        if key != "input" and value is not None and not isinstance(value, bool):
-            raise node.child(key).fail("must be true or false")
-        if (value if key == "input" else bool(value)) != expected:
+        value = node.child(key).value if key == "input" else node.child(key).flag()
+        if value != expected:
             raise node.child(key).fail(f"must be {expected!r} for '{field_id}' (the documents rely on it)")
     return FormField(id=field_id, label=node.child("label").text(max_length=40), input=spec.input,
                      help=node.child("help").optional_text(), example=node.child("example").optional_text(),

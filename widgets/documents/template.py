@@ -152,7 +152,7 @@ def _one_of(node: Node, allowed: tuple[str, ...]) -> str:
 
 
 def _parse_options(node: Node) -> tuple[Option, ...]:
-    options = tuple(_parse_option(child) for child in ([] if node.value is None else node.items()))
+    options = tuple(_parse_option(child) for child in node.optional_items())
     ids = [option.id for option in options]
     taken = set(field_placeholders()) | set(FLAGS)
     for index, option in enumerate(options):
@@ -204,9 +204,7 @@ def _option_default(node: Node, kind: str, choices: tuple[Choice, ...]) -> Any:
             raise node.fail(f"must be one of the choices ({', '.join(values)}), got {node.value!r}")
         return node.value
     if kind == "checkbox":
-        if node.value is not None and not isinstance(node.value, bool):
-            raise node.fail("must be true or false")
-        return bool(node.value)
+        return node.flag()
     if node.value is not None:
         raise node.fail(f"{kind} options have no default")
     return ""

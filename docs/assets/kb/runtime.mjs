@@ -104,7 +104,6 @@ class Widget {
   // ---- The shared incident record (document builders) ----
   openIncidents() {
     const { store, problem } = incidents.load();
-    incidents.save(store); // keeps the id of a record created just now, which per-incident state is keyed by
     this.incidents = store;
     this.perIncident = this.root.hasAttribute("data-kb-per-incident");
     if (problem) this.message(problem, "error");

@@ -85,10 +85,14 @@ export const incidents = {
     }
   },
 
+  // Makes sure a current record exists; one created here is saved at once, since per-incident state is keyed by its id.
   withCurrent(store) {
-    if (!store.items[store.current]) {
-      const ids = Object.keys(store.items).sort((a, b) => (store.items[b].updated_at || "").localeCompare(store.items[a].updated_at || ""));
-      store.current = ids[0] || this.add(store, {});
+    if (store.items[store.current]) return store;
+    const ids = Object.keys(store.items).sort((a, b) => (store.items[b].updated_at || "").localeCompare(store.items[a].updated_at || ""));
+    if (ids.length) store.current = ids[0];
+    else {
+      this.add(store, {});
+      this.save(store);
     }
     return store;
   },
