@@ -10,8 +10,11 @@ import yaml
 from widgets.checker import Checker, check
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
+HOLDOUT = Path(__file__).resolve().parent / "holdout" / "drafts.yml"
 SETS = ("tuning", "holdout-1", "holdout-2")
 KEYS = {"title", "form", "quality", "set", "expect", "missing", "text"}
+LISTED = KEYS - {"set"} | {"id"}
+FORMS = ("mail", "letter", "phone", "chat")
 
 
 @dataclass(frozen=True)
@@ -29,15 +32,34 @@ class Draft:
 
 
 def load(directory: Path = CORPUS) -> list[Draft]:
-    """Read every ``*.yml`` draft, checking its keys."""
+    """Read the tuning corpus: ``*.yml`` files holding one draft, or a list of drafts under ``drafts``."""
     drafts = []
     for path in sorted(directory.glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "drafts" in data:
+            drafts.extend(_listed(item, "tuning", path.name) for item in data["drafts"])
+            continue
         assert set(data) == KEYS, f"{path.name}: keys must be {sorted(KEYS)}"
-        assert data["quality"] in ("good", "bad") and data["set"] in SETS, path.name
-        drafts.append(Draft(path.stem, data["title"], data["form"], data["quality"], data["set"],
-                            frozenset(data["expect"]), frozenset(data["missing"]), data["text"]))
+        assert data["set"] in SETS, path.name
+        drafts.append(_draft(path.stem, data, data["set"], path.name))
     return drafts
+
+
+def load_holdout(path: Path = HOLDOUT) -> list[Draft]:
+    """Read the held-out drafts: only for the final figure, never while tuning the rules."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [_listed(item, "holdout", path.name) for item in data["drafts"]]
+
+
+def _listed(item: dict, set_name: str, source: str) -> Draft:
+    assert set(item) == LISTED, f"{source}: {item.get('id')}: keys must be {sorted(LISTED)}"
+    return _draft(item["id"], item, set_name, source)
+
+
+def _draft(name: str, data: dict, set_name: str, source: str) -> Draft:
+    assert data["quality"] in ("good", "bad") and data["form"] in FORMS, f"{source}: {name}"
+    return Draft(name, data["title"], data["form"], data["quality"], set_name,
+                 frozenset(data["expect"]), frozenset(data["missing"]), data["text"])
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 from typing import NamedTuple
 
@@ -58,13 +58,45 @@ class Context:
             self._starts_by_term[term] = [m.start() for m in self.matches(term)]
         return self._starts_by_term[term]
 
+    @cached_property
+    def clauses(self) -> list[Sentence]:
+        """Every clause of every sentence, in order (see :func:`.text.clauses`)."""
+        return [clause for sentence in self.sentences for clause in textlib.clauses(self.text, sentence)]
+
+    @cached_property
+    def _clause_starts(self) -> list[int]:
+        return [clause.start for clause in self.clauses]
+
+    @cached_property
+    def internal(self) -> bool:
+        """Whether the draft is addressed to colleagues (the optional ``internal`` term matches)."""
+        pattern = self.terms.get("internal")
+        return bool(pattern and pattern.search(self.text))
+
     def sentence_at(self, position: int) -> Sentence | None:
         """Return the sentence that contains a position, or ``None`` between sentences."""
-        index = bisect_right(self._starts, position) - 1
-        if index >= 0 and position < self.sentences[index].end:
-            return self.sentences[index]
-        return None
+        return _containing(self.sentences, self._starts, position)
+
+    def clause_at(self, position: int) -> Sentence | None:
+        """Return the clause that contains a position, or ``None`` between sentences."""
+        return _containing(self.clauses, self._clause_starts, position)
+
+    def span_of(self, position: int) -> Sentence:
+        """Return the sentence around a position, or the whole text when it falls between sentences."""
+        return self.sentence_at(position) or Sentence(0, len(self.text))
+
+    def within(self, term: str, start: int, end: int) -> list[re.Match[str]]:
+        """Return the matches of a term that lie inside ``[start, end)``."""
+        first = bisect_left(self.starts(term), start)
+        return [m for m in self.matches(term)[first:] if m.start() < end and m.end() <= end]
 
     def slice(self, sentence: Sentence) -> str:
         """Return the text of a sentence."""
         return self.text[sentence.start:sentence.end]
+
+
+def _containing(spans: list[Sentence], starts: list[int], position: int) -> Sentence | None:
+    index = bisect_right(starts, position) - 1
+    if index >= 0 and position < spans[index].end:
+        return spans[index]
+    return None

@@ -6,7 +6,6 @@ A detector is called with the :class:`~.context.Context` of the draft and its :c
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -40,17 +39,40 @@ def term_hits(context: Context, rule: Rule) -> list[Hit]:
     return [Hit(m.start(), m.end()) for m in context.matches(rule.param("term"))]
 
 
+def evidence(context: Context, rule: Rule) -> list[Hit]:
+    """Matches of ``pattern`` whose sentence does not also match ``unless``.
+
+    ``unless`` turns a word into no evidence when its sentence negates, hedges or empties it: 「再発防止に
+    努めます」 names prevention without a measure, 「弊社の責任ではございません」 denies what it names.
+    """
+    unless, hits = rule.param("unless"), []
+    for match in rule.param("pattern").finditer(context.text):
+        sentence = context.span_of(match.start())
+        if match.end() > match.start() and not (unless and unless.search(context.text, sentence.start,
+                                                                          sentence.end)):
+            hits.append(Hit(match.start(), match.end()))
+    return hits
+
+
 def _first_apology(context: Context) -> Sentence | None:
     matches = context.matches("apology")
     return context.sentence_at(matches[0].start()) if matches else None
 
 
 def apology_missing(context: Context, rule: Rule) -> list[Hit]:
-    """No apology anywhere: point at the first sentence of the body, where the apology belongs."""
-    if context.matches("apology"):
+    """No apology anywhere (and no ``unless`` wording either): point at the first sentence of the body."""
+    unless = rule.param("unless")
+    if context.matches("apology") or (unless and unless.search(context.text)):
         return []
     target = next(iter(context.body or context.sentences), None)
     return [Hit(target.start, target.end)] if target else []
+
+
+def apology_weak(context: Context, rule: Rule) -> list[Hit]:
+    """Wording that only comes near an apology (``pattern``), in a draft without an actual apology."""
+    if context.matches("apology"):
+        return []
+    return [Hit(m.start(), m.end()) for m in rule.param("pattern").finditer(context.text) if m.end() > m.start()]
 
 
 def excuse_before_apology(context: Context, rule: Rule) -> list[Hit]:
@@ -79,41 +101,56 @@ def apology_late(context: Context, rule: Rule) -> list[Hit]:
     return [Hit(first.start, first.end)]
 
 
-def _has_date_near(context: Context, start: int, end: int) -> bool:
-    # Matches of one term do not overlap, so the last date starting before ``end`` ends last among them.
-    index = bisect_left(context.starts("date"), end)
-    return index > 0 and context.matches("date")[index - 1].end() > start
+def _future_dates(context: Context, start: int, end: int) -> list[Hit]:
+    """Dates inside ``[start, end)`` that do not name a past event (「10月8日にお届けした部品」).
+
+    The past tense counts when it follows the date within ``PAST_REACH`` characters and before a comma.
+    """
+    found = []
+    for date in context.within("date", start, end):
+        tail = context.text[date.end():date.end() + PAST_REACH]
+        tail = tail[:min((i for i in (tail.find("、"), tail.find("。")) if i >= 0), default=len(tail))]
+        if not context.terms["past"].search(tail):
+            found.append(Hit(date.start(), date.end()))
+    return found
+
+
+def _promise_after(context: Context, position: int, end: int) -> Any:
+    """The first promise of the sentence that ends after ``position`` (it may start before: 「確認し、早急に…」)."""
+    for promise in context.within("promise", context.span_of(position).start, end):
+        if promise.end() > position:
+            return promise
+    return None
 
 
 def vague_promise(context: Context, rule: Rule) -> list[Hit]:
-    """A vague word (``vague``) that starts a promise, with no date or time in its sentence near it.
+    """A vague word (``vague``) before the verb of a promise, with no date in the clauses it governs.
 
-    "Near" is ``window`` characters before the vague word and after the promise, inside the sentence: a date
-    in another sentence belongs to another promise.
+    The date may stand in the vague word's clause or in a later clause of the same sentence up to the end of
+    the promise's clause (「早急に原因を調査し、10月17日までにご報告します」), not in an earlier clause that
+    belongs to another promise (「本日中に代品を手配し、原因は早急にご報告します」).
     """
-    text, window = context.text, rule.param("window")
-    promises, starts = context.matches("promise"), context.starts("promise")
     hits = []
-    for match in rule.param("vague").finditer(text):
-        sentence = context.sentence_at(match.start())
-        start, end = (sentence.start, sentence.end) if sentence else (0, len(text))
-        index = bisect_left(starts, match.start())  # the first promise from the vague word on
-        found = promises[index] if index < len(promises) and promises[index].end() <= end else None
-        if found and not _has_date_near(context, max(start, match.start() - window), min(end, found.end() + window)):
+    for match in rule.param("vague").finditer(context.text):
+        sentence = context.span_of(match.start())
+        promise = _promise_after(context, match.start(), sentence.end)
+        if promise is None:
+            continue
+        first = context.clause_at(match.start()) or sentence
+        last = context.clause_at(promise.end() - 1) or sentence
+        if not _future_dates(context, first.start, last.end):
             hits.append(Hit(match.start(), match.end()))
     return hits
 
 
 def dated_promise(context: Context, rule: Rule) -> list[Hit]:
-    """A date or time followed, in the same sentence and within ``window`` characters, by a promise."""
-    text, window, promise = context.text, rule.param("window"), context.terms["promise"]
+    """A promise with a date or time in its sentence, before the promise ends, that is not a past event."""
     hits = []
-    for date in context.matches("date"):
-        sentence = context.sentence_at(date.start())
-        end = min(sentence.end if sentence else len(text), date.end() + window)
-        found = promise.search(text, date.end(), end)
-        if found:
-            hits.append(Hit(date.start(), found.end()))
+    for promise in context.matches("promise"):
+        sentence = context.span_of(promise.start())
+        dates = _future_dates(context, sentence.start, promise.end())
+        if dates:
+            hits.append(Hit(min(dates[0].start, promise.start()), promise.end()))
     return hits
 
 
@@ -155,18 +192,21 @@ def long_sentence(context: Context, rule: Rule) -> list[Hit]:
 
 
 CASES = ("missing", "mismatch", "orphan")
+PAST_REACH = 16
 ORDER_TERMS = ("apology", "frame")
-PROMISE_TERMS = ("date", "promise")
+PROMISE_TERMS = ("date", "promise", "past")
 
 DETECTORS: dict[str, Detector] = {
     "term": Detector(term_hits, {"term": Param("term")}),
-    "apology-missing": Detector(apology_missing, terms=ORDER_TERMS),
+    "evidence": Detector(evidence, {"pattern": Param("regex"), "unless": Param("regex", required=False)}),
+    "apology-missing": Detector(apology_missing, {"unless": Param("regex", required=False)}, ORDER_TERMS),
+    "apology-weak": Detector(apology_weak, {"pattern": Param("regex")}, ORDER_TERMS),
     "excuse-before-apology": Detector(excuse_before_apology,
                                       {"excuse": Param("regex"), "own_fault": Param("regex", required=False)},
                                       ORDER_TERMS),
     "apology-late": Detector(apology_late, {"min_before": Param("int"), "share": Param("int")}, ORDER_TERMS),
-    "vague-promise": Detector(vague_promise, {"vague": Param("regex"), "window": Param("int")}, PROMISE_TERMS),
-    "dated-promise": Detector(dated_promise, {"window": Param("int")}, PROMISE_TERMS),
+    "vague-promise": Detector(vague_promise, {"vague": Param("regex")}, PROMISE_TERMS),
+    "dated-promise": Detector(dated_promise, terms=PROMISE_TERMS),
     "letter-closing": Detector(letter_closing, {"pairs": Param("pairs"), "case": Param("choice", choices=CASES)},
                                fields=("opening", "expected", "closing")),
     "repeated": Detector(repeated, {"pattern": Param("regex"), "min_count": Param("int")}, fields=("count",)),

@@ -29,21 +29,31 @@ def check(text: str, rules: Checker) -> dict[str, Any]:
         A JSON-able dict: ``findings`` sorted by severity then position (``rule``, ``category``, ``severity``,
         ``start``, ``end``, ``excerpt``, ``reason``, ``suggestion``, ``guide``), ``coverage`` of the apology
         elements (``id``, ``label``, ``present``, ``optional``, ``severity``, ``start``, ``end``,
-        ``suggestion``, ``guide``) and ``counts`` (``error``, ``warning``, ``hint``, ``missing``).
+        ``suggestion``, ``guide``), ``counts`` (``error``, ``warning``, ``hint``, ``missing``),
+        ``headlines`` (the serious faults the summary names first, see :attr:`.model.Rule.headline`) and
+        ``internal`` (the draft is addressed to colleagues: rules marked ``customer_only`` were skipped).
     """
     context = Context(text, {term.id: term.pattern for term in rules.terms})
     findings: list[dict[str, Any]] = []
     coverage: list[dict[str, Any]] = []
+    headlines: list[str] = []
     for rule in rules.rules:
+        if rule.customer_only and context.internal:
+            continue
         hits = detectors.run(rule, context)
         if rule.element is not None:
             coverage.append(_coverage(rule, hits))
+            flagged = not hits and not rule.element.optional
         else:
             findings.extend(_finding(rule, hit, text) for hit in hits)
+            flagged = bool(hits)
+        if flagged and rule.headline and rule.headline not in headlines:
+            headlines.append(rule.headline)
     findings.sort(key=lambda f: (SEVERITIES.index(f["severity"]), f["start"], f["end"], f["rule"]))
     counts = {severity: sum(1 for f in findings if f["severity"] == severity) for severity in SEVERITIES}
     counts["missing"] = sum(1 for c in coverage if not c["present"] and not c["optional"])
-    return {"findings": findings, "coverage": coverage, "counts": counts}
+    return {"findings": findings, "coverage": coverage, "counts": counts, "headlines": headlines,
+            "internal": context.internal}
 
 
 def rule_hits(rule: Rule, text: str, rules: Checker) -> list[tuple[int, int]]:
@@ -98,7 +108,10 @@ def summary(result: dict[str, Any], *, empty: bool = False) -> str:
     counts = "・".join(f"{SEVERITY_LABELS[s]} {result['counts'][s]} 件" for s in SEVERITIES)
     required = [c for c in result["coverage"] if not c["optional"]]
     present = sum(1 for c in required if c["present"])
-    return f"{counts}・謝罪の要素 {present}/{len(required)}"
+    line = f"{counts}・謝罪の要素 {present}/{len(required)}"
+    if result["headlines"]:
+        return "まず見直してください：" + "".join(f"{h}。" for h in result["headlines"]) + f"（{line}）"
+    return line
 
 
 def draft_of(state: Any) -> tuple[str, list[str]]:

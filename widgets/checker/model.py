@@ -44,7 +44,9 @@ class Rule:
     """One rule: a pattern or a named detector, and what to tell the writer when it finds something.
 
     ``reason`` and ``suggestion`` may contain ``{name}`` fields filled by the detector (for example
-    ``{opening}`` for 頭語); the parser checks that the detector provides them.
+    ``{opening}`` for 頭語); the parser checks that the detector provides them. ``headline`` (optional) is
+    said first in the summary while the rule finds something (or, for an element, while it is missing);
+    ``customer_only`` rules are skipped for drafts addressed to colleagues.
     """
 
     id: str
@@ -59,6 +61,8 @@ class Rule:
     detector: str = ""
     params: tuple[tuple[str, Any], ...] = ()
     element: Element | None = None
+    headline: str = ""
+    customer_only: bool = False
 
     def param(self, name: str, default: Any = None) -> Any:
         """Return a detector parameter (already validated and compiled)."""

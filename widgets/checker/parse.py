@@ -14,7 +14,7 @@ from .model import SEVERITIES, Checker, Element, Examples, Family, Pairs, Rule, 
 GUIDE = re.compile(r"^[a-z0-9][a-z0-9/_-]*\.md#[a-z0-9][a-z0-9-]*$")
 FIELD = re.compile(r"\{([^{}]*)\}")
 RULE_KEYS = {"id", "category", "severity", "reason", "suggestion", "guide", "examples"}
-RULE_OPTIONAL = {"pattern", "detector", "params", "element"}
+RULE_OPTIONAL = {"pattern", "detector", "params", "element", "headline", "customer_only"}
 
 
 def parse_rules(node: Node) -> Family:
@@ -108,7 +108,18 @@ def _rule(node: Node, family: str) -> Rule:
         detector=detector,
         params=params,
         element=_element(node.child("element")),
+        headline=_headline(node.child("headline")),
+        customer_only=node.child("customer_only").flag(),
     )
+
+
+def _headline(node: Node) -> str:
+    if node.value is None:
+        return ""
+    text = node.text(max_length=30)
+    if "。" in text:
+        raise node.fail("must be a short phrase without '。' (the summary joins headlines)")
+    return text
 
 
 def _detector_name(node: Node) -> str:

@@ -14,6 +14,9 @@ BOUNDARY = re.compile(r"[。！？!?]+[」』）)]*|\n")
 LIST_ITEM = re.compile(r"[ \t　]*(?:[・■□●◆◇※＊*•\-－]|[一二三四五六七八九十]、|[0-9０-９]{1,2}[.．)）、]"
                        r"|[（(][0-9０-９]{1,2}[)）]|[①-⑳])")
 SPACE = " \t\r\n　"
+# A comma ends a clause only after a conjunctive form (確認し、 / 遅れており、 / ため、 / ので、 / が、),
+# not after a topic or an adverb (本日、 / このたびは、): 「確認し、早急にご報告します」 is two clauses.
+CLAUSE_END = re.compile(r"(?:[てでしりきくずがらば]|ため|けれど|ものの|ところ|うえ|際|後)[、，,]")
 CONTINUES = "、，,のにをがはとでてもへやしきくりつ"
 
 
@@ -44,6 +47,23 @@ def split(text: str) -> list[Sentence]:
         start = mark.end()
     _append(sentences, text, start, len(text))
     return sentences
+
+
+def clauses(text: str, sentence: Sentence) -> list[Sentence]:
+    """Split one sentence into clauses at the commas that follow a conjunctive form.
+
+    >>> text = "本日、現在の状況を確認し、早急にご報告いたします。"
+    >>> [text[c.start:c.end] for c in clauses(text, Sentence(0, len(text)))]
+    ['本日、現在の状況を確認し、', '早急にご報告いたします。']
+    """
+    parts: list[Sentence] = []
+    start = sentence.start
+    for mark in CLAUSE_END.finditer(text, sentence.start, sentence.end):
+        parts.append(Sentence(start, mark.end()))
+        start = mark.end()
+    if start < sentence.end:
+        parts.append(Sentence(start, sentence.end))
+    return parts
 
 
 def _line_goes_on(text: str, newline: int) -> bool:
