@@ -22,7 +22,8 @@ def test_the_registry_resolves_the_apology_checker_with_its_families():
 
 def test_view_answers_with_a_summary_findings_and_coverage():
     result = answer(view(SHORT))["result"]
-    assert result["text"]["summary"] == "要修正 2 件・注意 0 件・ヒント 0 件・謝罪の要素 2/6"
+    assert result["text"]["summary"] == ("まず見直してください：責任を認める言葉がありません。"
+                                         "（要修正 2 件・注意 0 件・ヒント 0 件・謝罪の要素 2/6）")
     assert [(f["rule"], f["severity"], f["excerpt"]) for f in result["findings"]] == [
         ("blame-department", "error", "工場のミス"), ("vague-promise", "error", "早急に")]
     first = result["findings"][0]
@@ -34,6 +35,32 @@ def test_view_answers_with_a_summary_findings_and_coverage():
         ("prevention", False, False), ("remedy", False, False), ("next-step", False, False),
         ("forgiveness", False, True)]
     assert result["counts"] == {"error": 2, "warning": 0, "hint": 0, "missing": 4}
+
+
+BLAMING = """件名：【お詫び】納期の件
+株式会社みなと設備 川口様
+お世話になっております。
+御社の発注が急だったこともあり、手配が間に合いませんでした。すみませんでした。
+私としても困っております。
+今後は気をつけます。
+取り急ぎお詫びまで。
+"""
+
+
+def test_a_draft_that_blames_the_customer_is_never_summarised_as_nearly_fine():
+    result = answer(view(BLAMING))["result"]
+    assert result["text"]["summary"].startswith(
+        "まず見直してください：お客様のせいに読める書き方があります。責任を認める言葉がありません。（要修正 1 件")
+    assert {f["rule"] for f in result["findings"]} >= {"blame-customer-indirect", "casual-apology", "self-pity",
+                                                       "curt-closing"}
+    present = {c["id"]: c["present"] for c in result["coverage"]}
+    assert present["regret"] and not present["responsibility"] and not present["prevention"]
+
+
+def test_a_draft_to_colleagues_is_read_without_the_customer_only_rules():
+    result = answer(view("佐藤課長\nお疲れさまです。鈴木です。\n納品数の不足について、取り急ぎご報告します。"))["result"]
+    assert result["internal"] is True and result["coverage"] == [] and result["findings"] == []
+    assert result["text"]["summary"] == "社内あての文書として読みました（謝罪の要素は数えません）。要修正 0 件・注意 0 件・ヒント 0 件"
 
 
 def test_detector_fields_fill_the_message():

@@ -6,6 +6,7 @@ A detector is called with the :class:`~.context.Context` of the draft and its :c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -123,6 +124,19 @@ def _promise_after(context: Context, position: int, end: int) -> Any:
     return None
 
 
+def _governed_start(context: Context, position: int, sentence: Sentence) -> int:
+    """Where the clauses around a word start: back over earlier clauses without a verb of their own.
+
+    「明日の午前中に、調査の結果とあわせて、改めてご連絡します」 is one promise; 「本日中に代品を手配し、原因は
+    早急にご報告します」 holds two, and the first clause (ending 「手配し、」) keeps its date to itself.
+    """
+    clauses = [c for c in context.clauses if sentence.start <= c.start and c.end <= sentence.end]
+    index = next((i for i, c in enumerate(clauses) if c.start <= position < c.end), 0)
+    while index > 0 and not OWN_VERB.search(context.text, clauses[index - 1].start, clauses[index - 1].end):
+        index -= 1
+    return clauses[index].start if clauses else sentence.start
+
+
 def vague_promise(context: Context, rule: Rule) -> list[Hit]:
     """A vague word (``vague``) before the verb of a promise, with no date in the clauses it governs.
 
@@ -136,9 +150,9 @@ def vague_promise(context: Context, rule: Rule) -> list[Hit]:
         promise = _promise_after(context, match.start(), sentence.end)
         if promise is None:
             continue
-        first = context.clause_at(match.start()) or sentence
+        first = _governed_start(context, match.start(), sentence)
         last = context.clause_at(promise.end() - 1) or sentence
-        if not _future_dates(context, first.start, last.end):
+        if not _future_dates(context, first, last.end):
             hits.append(Hit(match.start(), match.end()))
     return hits
 
@@ -193,6 +207,7 @@ def long_sentence(context: Context, rule: Rule) -> list[Hit]:
 
 CASES = ("missing", "mismatch", "orphan")
 PAST_REACH = 16
+OWN_VERB = re.compile(r"(?:し|して|いたし|いたして|ため|ので)[、，,]$")
 ORDER_TERMS = ("apology", "frame")
 PROMISE_TERMS = ("date", "promise", "past")
 

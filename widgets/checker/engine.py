@@ -96,16 +96,27 @@ def _coverage(rule: Rule, hits: list[Hit]) -> dict[str, Any]:
 
 
 def summary(result: dict[str, Any], *, empty: bool = False) -> str:
-    """Say in one Japanese line how many findings of each severity there are and how many elements are present.
+    """Say in one Japanese line what matters most, then how many findings and elements there are.
 
-    >>> summary({"counts": {"error": 2, "warning": 1, "hint": 3}, "coverage": [
+    Serious faults (``headlines``) come first, so that a draft that blames the customer, or lacks an apology
+    or any admission, never reads as nearly fine.
+
+    >>> summary({"counts": {"error": 2, "warning": 1, "hint": 3}, "headlines": [], "coverage": [
     ...     {"present": True, "optional": False}, {"present": False, "optional": False},
     ...     {"present": False, "optional": True}]})
     '要修正 2 件・注意 1 件・ヒント 3 件・謝罪の要素 1/2'
+    >>> summary({"counts": {"error": 1, "warning": 0, "hint": 0}, "coverage": [],
+    ...          "headlines": ["お客様のせいに読める書き方があります", "お詫びの言葉がありません"]})[:47]
+    'まず見直してください：お客様のせいに読める書き方があります。お詫びの言葉がありません。'
+    >>> summary({"counts": {"error": 0, "warning": 0, "hint": 0}, "coverage": [], "headlines": [],
+    ...          "internal": True})
+    '社内あての文書として読みました（謝罪の要素は数えません）。要修正 0 件・注意 0 件・ヒント 0 件'
     """
     if empty:
         return "下書きを入力すると、ここに結果が表示されます。"
     counts = "・".join(f"{SEVERITY_LABELS[s]} {result['counts'][s]} 件" for s in SEVERITIES)
+    if result.get("internal"):
+        return f"社内あての文書として読みました（謝罪の要素は数えません）。{counts}"
     required = [c for c in result["coverage"] if not c["optional"]]
     present = sum(1 for c in required if c["present"])
     line = f"{counts}・謝罪の要素 {present}/{len(required)}"

@@ -184,6 +184,14 @@ def _regarding(context: Context) -> Value:
     return Value(f"{reference}の件で、" if reference else "")
 
 
+def _sender_surname(context: Context) -> Value:
+    """The rep's surname, as one names oneself to colleagues: the name up to its first space (「鈴木 一郎」)."""
+    name = text(context.incident, "sender_name")
+    if not name:
+        return absent("sender_name", BY_ID["sender_name"].label)
+    return Value(name.replace("　", " ").split()[0])
+
+
 def _discovered(context: Context) -> Value:
     moment = timefmt.parse_local(text(context.incident, "discovered_at"))
     if moment is None:
@@ -237,6 +245,7 @@ DERIVED: dict[str, Derived] = {
     "topic": Derived("案件名（件名用）", False, _topic),
     "regarding": Derived("「〇〇の件で、」（製品名・注文番号があるときだけ）", False, _regarding),
     "discovered": Derived("発覚した日時の文言", False, _discovered),
+    "sender_surname": Derived("差出人の名字（社内あて）", False, _sender_surname),
     "next_contact": Derived("次回の連絡（〜までに）", False, _promised("next_contact", "次回の連絡")),
     "cause_report": Derived("原因の報告予定（〜までに）", False, _promised("cause_report", "原因の報告")),
     "date": Derived("文書の日付", False, _date),
@@ -255,6 +264,14 @@ def cause_known(context: Context) -> bool:
     return status == "known" or (not status and bool(text(context.incident, "cause")))
 
 
+def report_with_contact(context: Context) -> bool:
+    """The cause is to be reported at the very time of the next contact: say that time once, not twice."""
+    if cause_known(context):
+        return False
+    report, contact = context.value("cause_report"), context.value("next_contact")
+    return report.filled and contact.filled and report.text == contact.text
+
+
 def letter_greeting(context: Context) -> bool:
     """The letter opens with the seasonal courtesy line: asked for, and not an urgent (急啓) letter."""
     options = context.options.values
@@ -267,6 +284,7 @@ FLAGS: dict[str, Callable[[Context], bool]] = {
     "countermeasure_pending": lambda c: not cause_known(c) and not text(c.incident, "countermeasure"),
     "prevention_pending": lambda c: not cause_known(c) and not text(c.incident, "prevention"),
     "letter_greeting": letter_greeting,
+    "report_with_contact": report_with_contact,
 }
 
 
