@@ -81,14 +81,20 @@ class Context:
         """Return the clause that contains a position, or ``None`` between sentences."""
         return _containing(self.clauses, self._clause_starts, position)
 
+    def clause_index(self, position: int) -> int:
+        """Return the index in :attr:`clauses` of the clause that contains a position, or -1."""
+        index = bisect_right(self._clause_starts, position) - 1
+        return index if index >= 0 and position < self.clauses[index].end else -1
+
     def span_of(self, position: int) -> Sentence:
         """Return the sentence around a position, or the whole text when it falls between sentences."""
         return self.sentence_at(position) or Sentence(0, len(self.text))
 
     def within(self, term: str, start: int, end: int) -> list[re.Match[str]]:
         """Return the matches of a term that lie inside ``[start, end)``."""
-        first = bisect_left(self.starts(term), start)
-        return [m for m in self.matches(term)[first:] if m.start() < end and m.end() <= end]
+        starts = self.starts(term)
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        return [m for m in self.matches(term)[first:last] if m.end() <= end]
 
     def slice(self, sentence: Sentence) -> str:
         """Return the text of a sentence."""

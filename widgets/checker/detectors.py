@@ -7,6 +7,7 @@ A detector is called with the :class:`~.context.Context` of the draft and its :c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -102,18 +103,24 @@ def apology_late(context: Context, rule: Rule) -> list[Hit]:
     return [Hit(first.start, first.end)]
 
 
-def _future_dates(context: Context, start: int, end: int) -> list[Hit]:
-    """Dates inside ``[start, end)`` that do not name a past event (「10月8日にお届けした部品」).
+def _future_dates(context: Context) -> list[Hit]:
+    """Every date of the draft that does not name a past event (「10月8日にお届けした部品」).
 
     The past tense counts when it follows the date within ``PAST_REACH`` characters and before a comma.
     """
     found = []
-    for date in context.within("date", start, end):
+    for date in context.matches("date"):
         tail = context.text[date.end():date.end() + PAST_REACH]
         tail = tail[:min((i for i in (tail.find("、"), tail.find("。")) if i >= 0), default=len(tail))]
         if not context.terms["past"].search(tail):
             found.append(Hit(date.start(), date.end()))
     return found
+
+
+def _first_date(dates: list[Hit], starts: list[int], start: int, end: int) -> Hit | None:
+    """The first of ``dates`` (sorted, with their ``starts``) that starts inside ``[start, end)``."""
+    index = bisect_left(starts, start)
+    return dates[index] if index < len(dates) and dates[index].start < end else None
 
 
 def _promise_after(context: Context, position: int, end: int) -> Any:
@@ -130,11 +137,13 @@ def _governed_start(context: Context, position: int, sentence: Sentence) -> int:
     「明日の午前中に、調査の結果とあわせて、改めてご連絡します」 is one promise; 「本日中に代品を手配し、原因は
     早急にご報告します」 holds two, and the first clause (ending 「手配し、」) keeps its date to itself.
     """
-    clauses = [c for c in context.clauses if sentence.start <= c.start and c.end <= sentence.end]
-    index = next((i for i, c in enumerate(clauses) if c.start <= position < c.end), 0)
-    while index > 0 and not OWN_VERB.search(context.text, clauses[index - 1].start, clauses[index - 1].end):
+    clauses, index = context.clauses, context.clause_index(position)
+    if index < 0:
+        return sentence.start
+    while (index > 0 and clauses[index - 1].start >= sentence.start
+           and not OWN_VERB.search(context.text, clauses[index - 1].start, clauses[index - 1].end)):
         index -= 1
-    return clauses[index].start if clauses else sentence.start
+    return clauses[index].start
 
 
 def vague_promise(context: Context, rule: Rule) -> list[Hit]:
@@ -144,7 +153,8 @@ def vague_promise(context: Context, rule: Rule) -> list[Hit]:
     the promise's clause (「早急に原因を調査し、10月17日までにご報告します」), not in an earlier clause that
     belongs to another promise (「本日中に代品を手配し、原因は早急にご報告します」).
     """
-    hits = []
+    hits, dates = [], _future_dates(context)
+    starts = [date.start for date in dates]
     for match in rule.param("vague").finditer(context.text):
         sentence = context.span_of(match.start())
         promise = _promise_after(context, match.start(), sentence.end)
@@ -152,19 +162,19 @@ def vague_promise(context: Context, rule: Rule) -> list[Hit]:
             continue
         first = _governed_start(context, match.start(), sentence)
         last = context.clause_at(promise.end() - 1) or sentence
-        if not _future_dates(context, first, last.end):
+        if _first_date(dates, starts, first, last.end) is None:
             hits.append(Hit(match.start(), match.end()))
     return hits
 
 
 def dated_promise(context: Context, rule: Rule) -> list[Hit]:
     """A promise with a date or time in its sentence, before the promise ends, that is not a past event."""
-    hits = []
+    hits, dates = [], _future_dates(context)
+    starts = [date.start for date in dates]
     for promise in context.matches("promise"):
-        sentence = context.span_of(promise.start())
-        dates = _future_dates(context, sentence.start, promise.end())
-        if dates:
-            hits.append(Hit(min(dates[0].start, promise.start()), promise.end()))
+        date = _first_date(dates, starts, context.span_of(promise.start()).start, promise.end())
+        if date is not None:
+            hits.append(Hit(min(date.start, promise.start()), promise.end()))
     return hits
 
 
