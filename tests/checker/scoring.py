@@ -116,3 +116,10 @@ def total(scores: dict[str, Score]) -> Score:
     for counts in scores.values():
         result.tp, result.fp, result.fn = result.tp + counts.tp, result.fp + counts.fp, result.fn + counts.fn
     return result
+
+
+def coverage_accuracy(drafts: list[Draft], checker: Checker) -> tuple[int, int]:
+    """Return how many (draft, element) pairs the coverage judges as labelled, and how many pairs there are."""
+    elements = [rule.id for rule in checker.rules if rule.element is not None]
+    right = sum(len(elements) - len(absent_elements(draft, checker) ^ draft.missing) for draft in drafts)
+    return right, len(elements) * len(drafts)
