@@ -37,7 +37,7 @@ def test_findings_list_explains_and_links_to_the_guidance(page, site_url):
     assert "言い換えの例" in first.text_content()
     href = first.locator("a").get_attribute("href")
     assert href.startswith(site_url + "respond/effective-apology/#")
-    assert page.text_content("[data-kb-out=summary]").startswith("要修正")
+    assert page.text_content("[data-kb-out=summary]").startswith("まず見直してください：責任を認める言葉がありません。")
 
 
 def test_coverage_lists_present_and_missing_elements(page, site_url):

@@ -57,6 +57,10 @@ def without(key):
     (rule(examples={"match": ["x"]}), "rules[0].examples", "missing required key 'no_match'"),
     (rule(examples={"match": [], "no_match": ["x"]}), "rules[0].examples.match", "at least 1"),
     (rule(element={"label": "要素", "optional": "yes"}), "rules[0].element.optional", "must be true or false"),
+    (rule(headline="見直してください。"), "rules[0].headline", "without '。'"),
+    (rule(customer_only="yes"), "rules[0].customer_only", "must be true or false"),
+    (broken(FAMILY, lambda d: d["rules"][0].update(pattern=None, detector="evidence", params={"unless": "x"})),
+     "rules[0].params", "missing required key 'pattern'"),
     (broken(FAMILY, lambda d: d["rules"].append(copy.deepcopy(RULE))), "rules", "duplicate rule id 'r'"),
     (broken(FAMILY, lambda d: d.update(rules=[])), "rules", "at least 1"),
 ])
