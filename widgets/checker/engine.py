@@ -106,7 +106,7 @@ def summary(result: dict[str, Any], *, empty: bool = False) -> str:
     ...     {"present": False, "optional": True}]})
     '要修正 2 件・注意 1 件・ヒント 3 件・謝罪の要素 1/2'
     >>> summary({"counts": {"error": 1, "warning": 0, "hint": 0}, "coverage": [],
-    ...          "headlines": ["お客様のせいに読める書き方があります", "お詫びの言葉がありません"]})[:47]
+    ...          "headlines": ["お客様のせいに読める書き方があります", "お詫びの言葉がありません"]}).split("（")[0]
     'まず見直してください：お客様のせいに読める書き方があります。お詫びの言葉がありません。'
     >>> summary({"counts": {"error": 0, "warning": 0, "hint": 0}, "coverage": [], "headlines": [],
     ...          "internal": True})
