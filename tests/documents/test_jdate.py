@@ -6,8 +6,8 @@ from datetime import date, datetime, time
 
 import pytest
 
-from widgets import jdate
-from widgets.jdate import OfficeCalendar, format_date, promise_text, resolve
+from widgets.documents import jdate
+from widgets.documents.jdate import OfficeCalendar, format_date, promise_text, resolve
 
 CALENDAR = OfficeCalendar()
 

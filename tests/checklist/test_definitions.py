@@ -11,20 +11,21 @@ import re
 
 import pytest
 
-from macros import checklist_html
-from macros.render import render_checklist
+from macros.definitions import load_registry
+from macros.html import render_definition
 from tests.conftest import ROOT
-from widgets import api
+from tests.support import NOW, result
+from widgets.checklist.kind import KIND
 
-TOOLS = ["tracker", "principles-check", "rep-change-check", "self-care-reflection"]
-NOW = "2026-11-28T15:00:00"
+CHECKLISTS = sorted(load_registry()[0].by_kind["checklist"])
 
 
 def call(registry, tool, op, **fields):
-    request = {"kind": "checklist", "id": tool, "op": op, "now": NOW, **fields}
-    response = json.loads(api.handle(json.dumps(request), registry))
-    assert response["ok"], response
-    return response["result"]
+    return result({"kind": "checklist", "id": tool, "op": op, "now": NOW, **fields}, registry)
+
+
+def all_results(definition):
+    return [result for section in definition.sections for result in section.results]
 
 
 def shown(result) -> set[str]:
@@ -32,18 +33,14 @@ def shown(result) -> set[str]:
 
 
 def html_of(registry, tool, page_url="tools/x/"):
-    token = checklist_html.PAGE_URL.set(page_url)
-    try:
-        return render_checklist(registry.get("checklist", tool))
-    finally:
-        checklist_html.PAGE_URL.reset(token)
+    return render_definition(KIND, registry.get("checklist", tool), registry, page_url)
 
 
 # --- definitions and pages -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("tool", TOOLS)
-def test_each_tool_has_a_page_a_nav_line_and_an_index_row(tool):
+@pytest.mark.parametrize("tool", CHECKLISTS)
+def test_each_checklist_has_a_page_a_nav_line_and_an_index_row(tool):
     page = ROOT / "docs" / "tools" / f"{tool}.md"
     assert f'{{{{ checklist("{tool}") }}}}' in page.read_text(encoding="utf-8")
     assert f"tools/{tool}.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -60,7 +57,7 @@ def test_the_guidance_page_links_to_its_tool(guide, tool):
 
 def test_every_site_link_of_a_result_points_at_an_existing_heading(registry):
     for definition in registry.by_kind["checklist"].values():
-        for _, result in definition.all_results():
+        for result in all_results(definition):
             for link in (link for link in result.links if link.internal):
                 page, _, anchor = link.href.partition("#")
                 source = ROOT / "docs" / f"{page.rstrip('/')}.md"
@@ -72,13 +69,13 @@ def test_every_site_link_of_a_result_points_at_an_existing_heading(registry):
 def test_the_self_care_contacts_match_the_self_care_page(registry):
     page = (ROOT / "docs" / "care" / "self-care.md").read_text(encoding="utf-8")
     definition = registry.get("checklist", "self-care-reflection")
-    links = [link for _, result in definition.all_results() for link in result.links if not link.internal]
+    links = [link for result in all_results(definition) for link in result.links if not link.internal]
     assert {link.tel for link in links if link.tel} == {"0570-783-556", "0120-279-338", "0570-064-556"}
     for link in links:
         assert f"]({link.href})" in page, link.href
         assert not link.tel or f"[{link.tel}]({link.tel_href})" in page, link.tel
         assert "確認日: 2026年11月28日" in link.note and "確認日: 2026年11月28日" in page
-    for _, result in definition.all_results():
+    for result in all_results(definition):
         if any(not link.internal for link in result.links):
             assert "2026年11月28日" in result.note and "公式ページ" in result.note
 
@@ -196,7 +193,7 @@ def test_the_two_axis_check(registry, demand, manner, expected):
 
 def test_both_axes_point_to_the_organisational_response(registry):
     definition = registry.get("checklist", "rep-change-check")
-    both = next(r for _, r in definition.all_results() if r.id == "harassment-both")
+    both = next(r for r in all_results(definition) if r.id == "harassment-both")
     assert both.tone == "urgent" and "カスハラの可能性が高い" in both.text
     assert both.links[0].href == "managers/rep-change/#never-alone"
 
