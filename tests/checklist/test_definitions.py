@@ -6,26 +6,26 @@ self-care reflection (§9). Requests go through ``widgets.api`` exactly as the b
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
 from macros.definitions import load_registry
 from macros.html import render_definition
+from tests import support
 from tests.conftest import ROOT
-from tests.support import NOW, result
+from tests.support import NOW
 from widgets.checklist.kind import KIND
 
 CHECKLISTS = sorted(load_registry()[0].by_kind["checklist"])
 
 
 def call(registry, tool, op, **fields):
-    return result({"kind": "checklist", "id": tool, "op": op, "now": NOW, **fields}, registry)
+    return support.result({"kind": "checklist", "id": tool, "op": op, "now": NOW, **fields}, registry)
 
 
 def all_results(definition):
-    return [result for section in definition.sections for result in section.results]
+    return [r for section in definition.sections for r in section.results]
 
 
 def shown(result) -> set[str]:
@@ -154,7 +154,7 @@ def test_the_tracker_cannot_close_while_prevention_is_open(registry):
     result = call(registry, "tracker", "view", state=state)
     assert "gate.case-closed.blocked" in shown(result) and "gate.case-closed" not in shown(result)
     assert "「再発防止策の明示」" in result["text"]["items.case-closed.blocked"]
-    assert "保留: 先に「再発防止策の明示」" in call(registry, "tracker", "export", state=state, format="text")
+    assert "保留: 先に「再発防止策の明示」" in call(registry, "tracker", "export", state=state, format="text")["text"]
     state["items"]["step-prevention"] = {"status": "done"}
     assert "gate.case-closed" in shown(call(registry, "tracker", "view", state=state))
 
@@ -205,7 +205,8 @@ def test_the_handover_checklist_only_for_a_change(registry, option, handover):
     result = call(registry, "rep-change-check", "view", state={"answers": answers})
     sections = {key for key in result["show"] if key.startswith("section.handover-")}
     assert len(sections) == 5 and (sections <= shown(result)) is handover
-    assert result["total"] == 12 + {None: 0, "keep": 2, "accompany": 2, "change": 2 + 19}[option]
+    total = 12 + {None: 0, "keep": 2, "accompany": 2, "change": 2 + 19}[option]
+    assert result["text"]["progress"] == f"0 / {total} 完了"
 
 
 @pytest.mark.parametrize(("answers", "expected"), [
@@ -230,6 +231,6 @@ def test_the_self_care_suggestions_follow_the_answers(registry):
 
 
 def test_export_of_the_reflection_carries_the_contacts(registry):
-    text = call(registry, "self-care-reflection", "export", state={"answers": {"limit": "often"}}, format="text")
+    text = call(registry, "self-care-reflection", "export", state={"answers": {"limit": "often"}}, format="text")["text"]
     assert "いのちの電話（日本いのちの電話連盟）　電話 0570-783-556　https://www.inochinodenwa.org/" in text
     assert "確認日（2026年11月28日）" in text

@@ -76,9 +76,10 @@ VARIANTS = (
 
 def document_request(doc_id: str, incident: dict, options: dict | None = None, op: str = "view",
                      now: str = NOW) -> dict:
-    """Return a document request."""
-    return {"kind": "document", "id": doc_id, "op": op, "now": now,
-            "state": {"incident": incident, "options": options or {}}}
+    """Return a document request (an export asks for plain text)."""
+    request = {"kind": "document", "id": doc_id, "op": op, "now": now,
+               "state": {"incident": incident, "options": options or {}}}
+    return {**request, "format": "text"} if op == "export" else request
 
 
 def requests() -> list[dict]:

@@ -46,7 +46,7 @@ def test_dates_before_the_showa_era_are_refused():
     (time(0, 0), "ampm", "午前0時"),
 ])
 def test_clock_wording(moment, style, text):
-    assert jdate.clock(moment, style) == text
+    assert jdate.clock_words(moment, style) == text
 
 
 @pytest.mark.parametrize(("day", "reason"), [
