@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs_macros.errors import format_error
 
 from widgets.errors import DefinitionError, RequestError
 from widgets.kind import Kind
@@ -20,6 +21,15 @@ from widgets.registry import Registry, bundle_json
 from . import site_assets
 from .definitions import load_registry
 from .html import render_definition
+
+
+class MacroError(Exception):
+    """A macro call of a page names an unknown id: reported with the page and line, without a traceback."""
+
+
+@format_error.register
+def _format_macro_error(error: MacroError, markdown: str, page) -> str:
+    return f"# _Macro error_\n\n{error}"
 
 
 def define_env(env) -> None:
@@ -40,7 +50,7 @@ def _macro(env, kind: Kind, registry: Registry) -> Callable[[str], str]:
         try:
             html = render_definition(kind, registry.get(kind.name, identifier), registry, page.url if page else "")
         except RequestError as error:
-            raise PluginError(f"{where(page, kind.page.macro, identifier)}: {kind.page.macro}(): {error}") from None
+            raise MacroError(f"{where(page, kind.page.macro, identifier)}: {kind.page.macro}(): {error}") from None
         if page is not None:
             page.meta["kb_python"] = True  # overrides/main.html starts the worker early
         return html

@@ -23,7 +23,7 @@ def test_view_answers_with_texts(registry):
     (7, "別のチェックリスト"),
     (8, "'now' must be a local ISO time"),
     (9, "unknown operation 'explode'"),
-    (10, "unknown checklist id 'missing' (known: first-response, "),
+    (10, "unknown checklist id 'missing' (known: "),
 ])
 def test_errors_come_back_as_messages(registry, index, fragment):
     result = answer(requests()[index], registry)

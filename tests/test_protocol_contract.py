@@ -85,3 +85,12 @@ def test_every_attribute_of_the_pages_is_documented_and_every_documented_one_is_
     assert used - documented_attributes() == set(), "document these in ARCHITECTURE.md"
     unused = {name for name in documented_attributes() - used if name not in runtime}
     assert unused == set(), "ARCHITECTURE.md documents attributes that no page carries"
+
+
+def test_exactly_the_widgets_whose_view_changes_with_time_are_re_viewed(registry, embedded_definition):
+    kind, identifier = embedded_definition
+    definition = registry.get(kind.name, identifier)
+    found = attributes(render_definition(kind, definition, registry, ""))
+    request = {"kind": kind.name, "id": identifier, "op": "view", "state": STATES[kind.name][1](definition)}
+    later = [result({**request, "now": now}, registry) for now in (NOW, "2026-12-03T09:30:00")]
+    assert ("data-kb-clock" in found) == (later[0] != later[1])

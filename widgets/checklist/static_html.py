@@ -120,7 +120,7 @@ def context(checklist: Checklist, registry: Any, page_url: str) -> dict[str, Any
         "vis": Visibility(checklist),
         "total": progress(checklist, empty_state())[1],
         "show_progress": checklist.shows_progress,
-        "clock": checklist.depends_on_time,
+        "time_dependent": checklist.depends_on_time,
         "incident": registry.only("incident") if checklist.incident else None,
         "reset_label": next((a.label for a in checklist.actions if a.name == "reset"), "すべて消去"),
         "dynamic": dynamic,

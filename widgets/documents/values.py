@@ -145,7 +145,7 @@ class Derived:
     Attributes:
         label: What the placeholder stands for (for the template validation messages).
         internal: Depends on an internal-only field (forbidden in customer-facing documents).
-        compute: Function of the render context.
+        compute: Function of the placeholders of one render.
     """
 
     label: str
