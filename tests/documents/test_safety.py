@@ -18,7 +18,7 @@ from tests.documents.cases import (
     XSS,
     document_request,
 )
-from tests.support import result
+from tests.support import answer, result
 from widgets import api
 
 OPTION_SETS = [{}, {"channel": "phone"}, {"opening": "kyukei", "greeting": True, "date_style": "seireki"},
@@ -96,5 +96,5 @@ def test_junk_values_never_break_a_document(registry, doc):
         options = {key: junk for key in ("channel", "opening", "greeting", "date_style", "clock", "recipient",
                                           "proposal", "decisions", "request", "reply_by")}
         for op in ("view", "export"):
-            response = json.loads(api.handle(json.dumps(document_request(doc, incident, options, op)), registry))
+            response = answer(document_request(doc, incident, options, op), registry)
             assert response["ok"], response

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..documents.incident import BY_ID as INCIDENT_FIELDS
+from ..errors import DefinitionError
 from ..kind import Kind, Page, export_format, exported, json_text, request_now
 from . import static_html
 from .export import export_text
@@ -42,9 +44,23 @@ def export_op(checklist: Checklist, request: dict[str, Any]) -> dict[str, str]:
     return exported(checklist.title, now, export, export_text(checklist, state, now, markdown=export == "markdown"))
 
 
+def link(checklist: Checklist, registry: Any) -> Checklist:
+    """Check that fields mirroring the incident record name real incident fields.
+
+    Raises:
+        DefinitionError: at ``fields[i].incident``, listing the known fields.
+    """
+    for index, field in enumerate(checklist.fields):
+        if field.incident and field.incident not in INCIDENT_FIELDS:
+            raise DefinitionError(registry.source_of("checklist", checklist.id), ("fields", index, "incident"),
+                                  f"unknown incident field '{field.incident}' (known: {', '.join(INCIDENT_FIELDS)})")
+    return checklist
+
+
 KIND = Kind(
     name="checklist",
     parse=parse,
+    link=link,
     operations={
         "view": view_op,
         "export": export_op,
