@@ -72,7 +72,7 @@ def main() -> None:
     output = run_pyodide([request(draft)] * (args.repeat + 1))
     assert all(response["ok"] for response in output["responses"]), output["responses"][0]
     cold, warm = output["timings"][0], output["timings"][1:]
-    findings = len(output["responses"][0]["result"]["findings"])
+    findings = len(output["responses"][0]["result"]["lists"]["findings"])
     print(f"draft: {len(draft):,} characters, {findings} findings")
     print(f"Pyodide {output['python']}: cold (first request, loads the definitions) {cold:.1f} ms")
     print(f"Pyodide {output['python']}: warm median {statistics.median(warm):.1f} ms, max {max(warm):.1f} ms "

@@ -1,57 +1,72 @@
 """Build-time macros of the knowledge base (mkdocs-macros-plugin module).
 
-Pages call ``{{ checklist("first-response") }}``; after the build, the Python runtime is put into the site.
+Every kind with a page (:data:`widgets.kinds.KINDS`) becomes a macro: pages call ``{{ checklist("first-response") }}``.
+After the build, the Python runtime is put into the site.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs_macros.errors import format_error
 
 from widgets.errors import DefinitionError, RequestError
-from widgets.registry import bundle_json
+from widgets.kind import Kind
+from widgets.kinds import KINDS
+from widgets.registry import Registry, bundle_json
 
-from . import checklist_html, site_assets
+from . import site_assets
 from .definitions import load_registry
-from .render import document_renderer, render_checker, render_checklist
+from .html import render_definition
 
-# Macro name (= definition kind) → renderer of its static HTML; a page calls e.g. {{ checklist("first-response") }}.
-MACROS: dict[str, Callable[[Any], str]] = {
-    "checklist": render_checklist,
-    "checker": render_checker,
-}
+
+class MacroError(Exception):
+    """A macro call of a page names an unknown id: reported with the page and line, without a traceback."""
+
+
+@format_error.register
+def _format_macro_error(error: MacroError, markdown: str, page) -> str:
+    return f"# _Macro error_\n\n{error}"
 
 
 def define_env(env) -> None:
-    """Load and validate every definition, then register the macros."""
+    """Load and validate every definition, then register one macro per kind that pages embed."""
     try:
         registry, raw = load_registry()
     except DefinitionError as error:
         raise PluginError(f"Invalid widget definition: {error}") from None
     env.variables["kb_bundle"] = bundle_json(raw)
-
-    def embed(kind: str, render: Callable[[Any], str]) -> Callable[[str], str]:
-        def macro(identifier: str) -> str:
-            try:
-                html = render(registry.get(kind, identifier))
-            except RequestError as error:
-                raise PluginError(f"{kind}(): {error}") from None
-            if env.page is not None:
-                env.page.meta["kb_python"] = True  # overrides/main.html starts the worker early
-            return html
-        macro.__doc__ = f"Embed the {kind} with this id."
-        return macro
-
-    for kind, render in {**MACROS, "document": document_renderer(registry)}.items():
-        env.macro(embed(kind, render), kind)
+    for kind in KINDS:
+        if kind.page is not None:
+            env.macro(_macro(env, kind, registry), kind.page.macro)
 
 
-def on_pre_page_macros(env) -> None:
-    """Tell the checklist renderer which page it is on (result links are written relative to it)."""
-    checklist_html.PAGE_URL.set(env.page.url)
+def _macro(env, kind: Kind, registry: Registry) -> Callable[[str], str]:
+    def macro(identifier: str) -> str:
+        page = env.page
+        try:
+            html = render_definition(kind, registry.get(kind.name, identifier), registry, page.url if page else "")
+        except RequestError as error:
+            raise MacroError(f"{where(page, kind.page.macro, identifier)}: {kind.page.macro}(): {error}") from None
+        if page is not None:
+            page.meta["kb_python"] = True  # overrides/main.html starts the worker early
+        return html
+    macro.__doc__ = f"Embed the {kind.name} with this id."
+    return macro
+
+
+def where(page, macro: str, identifier: str) -> str:
+    """Name the page (``docs/tools/x.md``) and the line of the macro call, for build errors."""
+    if page is None:
+        return "(no page)"
+    path = f"docs/{page.file.src_uri}"
+    call = re.compile(rf"""{re.escape(macro)}\(\s*["']{re.escape(str(identifier))}["']\s*\)""")
+    lines = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
+    line = next((number for number, text in enumerate(lines, 1) if call.search(text)), None)
+    return f"{path}, line {line}" if line else path
 
 
 def on_post_build(env) -> None:

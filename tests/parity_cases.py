@@ -1,5 +1,8 @@
 """Requests shared by the CPython tests and the Pyodide parity test."""
 
+from macros.definitions import load_registry
+from tests.support import filled_checklist_state
+
 NOW = "2026-11-28T15:00:00"
 STATE = {
     "started_at": "2026-11-28T14:05",
@@ -31,35 +34,12 @@ def requests() -> list[dict]:
     ]
 
 
-# States of the tools built on the checklist engine (issue 6): tracked steps, answers, results, opt-in keep.
-TOOL_STATES = {
-    "tracker": {
-        "started_at": "2026-11-27T09:00", "fields": {"case": "A社 部品の錆", "customer": 42},
-        "items": {"step-collect": {"status": "done", "owner": "営業", "due": "2026-11-27",
-                                   "at": {"doing": "2026-11-27T09:30:00", "done": "2026-11-27T16:00:00"}},
-                  "step-scope": {"status": "doing", "due": "2026-11-25", "note": "<b>出荷先を確認中</b>",
-                                 "at": {"doing": "2026-11-27T10:00:00"}},
-                  "step-cause": {"status": "todo", "due": "2026-11-28"},
-                  "step-prevention": {"status": "doing", "at": {"doing": "2026-11-28T11:00:00"}},
-                  "case-closed": {"checked": True, "checked_at": "2026-11-28T12:00:00"},
-                  "step-gone": {"status": "done"}},
-    },
-    "principles-check": {"answers": {"facts-only": "done", "own-mistake": "partly", "promised-time": "missed",
-                                     "material": "na", "cost-with-boss": "done", "thanks": "bogus"}},
-    "rep-change-check": {"answers": {"demand": "unreasonable", "manner": "excessive", "option": "change"},
-                         "items": {"facts-deadline": {"checked": True, "checked_at": "2026-11-28T10:00:00"},
-                                   "handover-letter": {"checked": True, "checked_at": "2026-11-28T14:00:00"}}},
-    "self-care-reflection": {"answers": {"sleep": "few", "appetite": "rarely", "limit": "sometimes"},
-                             "items": {"try-talk": {"checked": True}}, "keep": True},
-}
-
-
 def tool_requests() -> list[dict]:
-    """Return view, export (text and Markdown) and normalize requests for each tool."""
+    """Return view, export (text, Markdown, JSON) and normalize requests for every checklist, filled and empty."""
     cases = []
-    for tool, state in TOOL_STATES.items():
-        base = {"kind": "checklist", "id": tool, "now": NOW, "state": state}
+    for checklist in load_registry()[0].by_kind["checklist"].values():
+        base = {"kind": "checklist", "id": checklist.id, "now": NOW, "state": filled_checklist_state(checklist)}
         cases += [{**base, "op": "view"}, {**base, "op": "view", "state": {}},
-                  {**base, "op": "export", "format": "text"}, {**base, "op": "export", "format": "markdown"},
+                  *({**base, "op": "export", "format": export} for export in ("text", "markdown", "json")),
                   {**base, "op": "normalize"}]
     return cases

@@ -9,8 +9,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
-from tests.conftest import build_site, copy_project
+from tests.conftest import ROOT, build_site, copy_project
 
 pytestmark = pytest.mark.slow
 
@@ -53,12 +54,40 @@ def test_a_broken_definition_fails_the_build_naming_file_location_and_problem(tm
     assert "refers to unknown condition 'recovry'" in output
 
 
-def test_an_unknown_checklist_id_fails_the_build(tmp_path):
+def test_an_unknown_checklist_id_names_the_page_and_line_without_a_traceback(tmp_path):
     def edit(project):
         page = project / "docs" / "tools" / "first-response.md"
         page.write_text(page.read_text().replace('checklist("first-response")', 'checklist("first-respons")'))
     output = break_and_build(tmp_path, edit)
-    assert "unknown checklist id 'first-respons' (known: first-response, " in output
+    source = (ROOT / "docs" / "tools" / "first-response.md").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(source, 1) if 'checklist("first-response")' in text)
+    assert (f"docs/tools/first-response.md, line {line}: checklist(): "
+            "unknown checklist id 'first-respons' (known: ") in output
+    assert "Traceback" not in output
+
+
+def test_a_duplicate_key_fails_the_build_with_file_and_line(tmp_path):
+    def edit(project):
+        path = project / "widgets" / "definitions" / "first-response.yml"
+        lines = path.read_text(encoding="utf-8").splitlines()
+        number = next(i for i, text in enumerate(lines) if text.startswith("version:"))
+        lines.insert(number + 1, "version: 2")
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    output = break_and_build(tmp_path, edit)
+    assert "widgets/definitions/first-response.yml: line " in output
+    assert "key 'version' is written twice" in output and "Traceback" not in output
+
+
+def test_a_rule_example_that_no_longer_matches_fails_the_build(tmp_path):
+    def edit(project):
+        path = project / "widgets" / "definitions" / "checker" / "excuses.yml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        examples = data["rules"][0]["examples"]
+        examples["no_match"].append(examples["match"][0])
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    output = break_and_build(tmp_path, edit)
+    assert "Invalid widget definition: widgets/definitions/checker/excuses.yml: rules[0].examples.no_match[" in output
+    assert "finds something in its own example" in output and "Traceback" not in output
 
 
 class References(HTMLParser):

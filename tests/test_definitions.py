@@ -45,9 +45,10 @@ def test_invalid_definitions_name_the_location_and_the_problem(data, path, probl
     assert problem in raised.value.problem
 
 
-def test_the_same_id_in_two_files_is_rejected():
-    with pytest.raises(DefinitionError, match="already defined in another file"):
+def test_the_same_id_in_two_files_names_both_files():
+    with pytest.raises(DefinitionError) as raised:
         Registry.from_sources({"a.yml": GOOD, "b.yml": GOOD})
+    assert str(raised.value) == "b.yml: id: checklist id 'x' is already defined in a.yml"
 
 
 def test_project_definitions_validate(registry):
@@ -80,3 +81,17 @@ def test_schema_errors_report_the_yaml_line(tmp_path):
 def test_bundle_round_trips_to_an_identical_registry():
     bundle = json.loads(bundle_json({"x.yml": GOOD}))
     assert Registry.from_sources(bundle["sources"]) == Registry.from_sources({"x.yml": GOOD})
+
+
+def test_a_key_written_twice_names_the_file_and_line(tmp_path):
+    directory = write(tmp_path, "kind: checklist\nid: x\nversion: 1\nversion: 2\ntitle: T\n")
+    with pytest.raises(DefinitionError) as raised:
+        load_registry(directory)
+    assert str(raised.value) == ("widgets/definitions/broken.yml: line 4, column 1: "
+                                 "key 'version' is written twice (first on line 3)")
+
+
+def test_a_key_written_twice_deep_inside_is_found_too(tmp_path):
+    text = json.dumps(GOOD, indent=1).replace('"text": "B"', '"text": "B", "text": "C"')
+    with pytest.raises(DefinitionError, match=r"broken.yml: line \d+, column \d+: key 'text' is written twice"):
+        load_registry(write(tmp_path, text))

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import DefinitionError
+from .errors import DefinitionError, Step
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
@@ -17,18 +17,16 @@ class Node:
 
     value: Any
     source: str
-    path: str = ""
+    steps: tuple[Step, ...] = ()
 
     def fail(self, problem: str) -> DefinitionError:
         """Return an error located at this node."""
-        return DefinitionError(self.source, self.path or "(top level)", problem)
+        return DefinitionError(self.source, self.steps, problem)
 
-    def child(self, key: str | int) -> Node:
+    def child(self, key: Step) -> Node:
         """Return the node of a mapping key or a list index (missing keys give ``None``)."""
-        if isinstance(key, int):
-            return Node(self.value[key], self.source, f"{self.path}[{key}]")
-        path = f"{self.path}.{key}" if self.path else key
-        return Node(self.value.get(key), self.source, path)
+        value = self.value[key] if isinstance(key, int) else self.value.get(key)
+        return Node(value, self.source, (*self.steps, key))
 
     def mapping(self, required: set[str], optional: set[str] = frozenset()) -> Node:
         """Check that this node is a mapping with the given keys and no unknown ones."""

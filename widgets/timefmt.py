@@ -1,7 +1,9 @@
-"""Japanese wording of local times and durations.
+"""Parsing of local times and dates, and their short Japanese wording (the one weekday style of the site).
 
 All times exchanged with the browser are local, timezone-naive ISO 8601 strings
-(``2026-11-28T14:05`` or ``2026-11-28T14:05:30``), the format of ``<input type="datetime-local">``.
+(``2026-11-28T14:05`` or ``2026-11-28T14:05:30``), the format of ``<input type="datetime-local">``;
+days are ``2026-12-01`` (``<input type="date">``). Formal document wording (和暦, 15時30分) is in
+:mod:`widgets.documents.jdate`.
 """
 
 from __future__ import annotations
@@ -22,27 +24,52 @@ def parse_local(value: object) -> datetime | None:
     return None if parsed.tzinfo else parsed
 
 
-def clock(moment: datetime) -> str:
+def parse_day(value: object) -> date | None:
+    """Parse a day ``2026-12-01``; ``None`` for anything else.
+
+    >>> parse_day("2026-12-01")
+    datetime.date(2026, 12, 1)
+    >>> parse_day("tomorrow") is None
+    True
+    """
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def digital_clock(moment: datetime) -> str:
     """Return ``14:05``."""
     return f"{moment.hour}:{moment.minute:02d}"
 
 
-def short_date(moment: date) -> str:
+def weekday(day: date) -> str:
+    """Return the weekday as one kanji.
+
+    >>> weekday(date(2026, 11, 28))
+    '土'
+    """
+    return WEEKDAYS[day.weekday()]
+
+
+def short_date(day: date) -> str:
     """Return the month, the day and the weekday.
 
     >>> short_date(date(2026, 11, 28))
-    '11月28日(土)'
+    '11月28日（土）'
     """
-    return f"{moment.month}月{moment.day}日({WEEKDAYS[moment.weekday()]})"
+    return f"{day.month}月{day.day}日（{weekday(day)}）"
 
 
 def date_and_clock(moment: datetime) -> str:
     """Return the date with its weekday and the time.
 
     >>> date_and_clock(datetime(2026, 11, 28, 14, 5))
-    '11月28日(土) 14:05'
+    '11月28日（土） 14:05'
     """
-    return f"{short_date(moment)} {clock(moment)}"
+    return f"{short_date(moment)} {digital_clock(moment)}"
 
 
 def full_date_and_clock(moment: datetime) -> str:

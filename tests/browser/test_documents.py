@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
@@ -81,6 +82,7 @@ def test_an_exported_incident_imports_back_as_a_new_one(page, site_url):
         page.click("[data-kb-action='incident-export']")
     exported = download.value.path()
     assert json.loads(exported.read_text())["incident"]["title"] == "部品Bの納品数量不足"
+    assert re.fullmatch(r"部品Bの納品数量不足-\d{8}-\d{4}\.json", download.value.suggested_filename)
     page.click("[data-kb-action='incident-new']")
     assert page.input_value("[data-kb-field='incident.title']") == ""
     with page.expect_file_chooser() as chooser:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -87,6 +88,7 @@ def test_exported_json_imports_back(page, site_url):
         page.click("[data-kb-action='export-json']")
     exported = download.value.path()
     assert json.loads(exported.read_text())["format"] == "kb-checklist"
+    assert re.fullmatch(r"初動チェックリスト-\d{8}-\d{4}\.json", download.value.suggested_filename)
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("[data-kb-action='reset']")
     assert not item(page, "internal-record").is_checked()

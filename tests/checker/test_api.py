@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 
+from tests import support
 from tests.checker.cases import SHORT, long_draft, view
 from tests.checker.test_rules import CHECKER, REGISTRY
-from widgets import api
 from widgets.checker import MAX_FINDINGS, check
 
 
 def answer(request: dict) -> dict:
-    return json.loads(api.handle(json.dumps(request), REGISTRY))
+    return support.answer(request, REGISTRY)
 
 
 def test_the_registry_resolves_the_apology_checker_with_its_families():
@@ -20,10 +20,8 @@ def test_the_registry_resolves_the_apology_checker_with_its_families():
     assert [f.id for f in checker.families] == list(checker.family_ids)
 
 
-def test_view_answers_with_a_summary_findings_and_coverage():
-    result = answer(view(SHORT))["result"]
-    assert result["text"]["summary"] == ("まず見直してください：責任を認める言葉がありません。"
-                                         "（要修正 2 件・注意 0 件・ヒント 0 件・謝罪の要素 2/6）")
+def test_check_finds_rules_with_ranges_and_the_coverage_of_apology_elements():
+    result = check(SHORT, CHECKER)
     assert [(f["rule"], f["severity"], f["excerpt"]) for f in result["findings"]] == [
         ("blame-department", "error", "工場のミス"), ("vague-promise", "error", "早急に")]
     first = result["findings"][0]
@@ -37,6 +35,21 @@ def test_view_answers_with_a_summary_findings_and_coverage():
     assert result["counts"] == {"error": 2, "warning": 0, "hint": 0, "missing": 4}
 
 
+def test_view_answers_the_page_outputs_only():
+    result = answer(view(SHORT))["result"]
+    assert set(result) == {"text", "lists", "show", "marks"}
+    assert result["text"]["summary"] == ("まず見直してください：責任を認める言葉がありません。"
+                                         "（要修正 2 件・注意 0 件・ヒント 0 件・謝罪の要素 2/6）")
+    first = result["lists"]["findings"][0]
+    assert first["text"].startswith("［要修正］") and first["text"].endswith("「工場のミス」") and first["state"] == "error"
+    assert first["href"] == "respond/effective-apology/#why-not-blame"
+    assert [entry["state"] for entry in result["lists"]["coverage"]] == [
+        "present", "present", "missing", "missing", "missing", "missing", "optional"]
+    assert result["show"] == {"findings": True}
+    ranges = result["marks"]["draft"]["ranges"]
+    assert result["marks"]["draft"]["text"] == SHORT and SHORT[ranges[0]["start"]:ranges[0]["end"]] == "工場のミス"
+
+
 BLAMING = """件名：【お詫び】納期の件
 株式会社みなと設備 川口様
 お世話になっております。
@@ -48,9 +61,9 @@ BLAMING = """件名：【お詫び】納期の件
 
 
 def test_a_draft_that_blames_the_customer_is_never_summarised_as_nearly_fine():
-    result = answer(view(BLAMING))["result"]
-    assert result["text"]["summary"].startswith(
+    assert answer(view(BLAMING))["result"]["text"]["summary"].startswith(
         "まず見直してください：お客様のせいに読める書き方があります。責任を認める言葉がありません。（要修正 1 件")
+    result = check(BLAMING, CHECKER)
     assert {f["rule"] for f in result["findings"]} >= {"blame-customer-indirect", "casual-apology", "self-pity",
                                                        "curt-closing"}
     present = {c["id"]: c["present"] for c in result["coverage"]}
@@ -58,9 +71,10 @@ def test_a_draft_that_blames_the_customer_is_never_summarised_as_nearly_fine():
 
 
 def test_a_draft_to_colleagues_is_read_without_the_customer_only_rules():
-    result = answer(view("佐藤課長\nお疲れさまです。鈴木です。\n納品数の不足について、取り急ぎご報告します。"))["result"]
+    draft = "佐藤課長\nお疲れさまです。鈴木です。\n納品数の不足について、取り急ぎご報告します。"
+    result = check(draft, CHECKER)
     assert result["internal"] is True and result["coverage"] == [] and result["findings"] == []
-    assert result["text"]["summary"] == "社内あての文書として読みました（謝罪の要素は数えません）。要修正 0 件・注意 0 件・ヒント 0 件"
+    assert answer(view(draft))["result"]["text"]["summary"] == "社内あての文書として読みました（謝罪の要素は数えません）。要修正 0 件・注意 0 件・ヒント 0 件"
 
 
 def test_detector_fields_fill_the_message():
@@ -73,18 +87,18 @@ def test_detector_fields_fill_the_message():
 def test_an_empty_draft_asks_for_text():
     result = answer(view(""))["result"]
     assert result["text"]["summary"] == "下書きを入力すると、ここに結果が表示されます。"
-    assert result["findings"] == []
+    assert result["lists"]["findings"] == [] and result["show"]["findings"] is False
 
 
 def test_user_text_comes_back_verbatim_for_the_page_to_write_as_text():
     draft = "<img src=x onerror=alert(1)> 工場のミスで"
     result = answer(view(draft))["result"]
-    assert any(f["excerpt"] == "工場のミス" for f in result["findings"])
-    assert all(draft[f["start"]:f["end"]] for f in result["findings"])
+    assert any("「工場のミス」" in entry["text"] for entry in result["lists"]["findings"])
+    assert result["marks"]["draft"]["text"] == draft
 
 
 def test_malformed_states_become_an_empty_draft_with_a_note():
-    assert answer(view(None))["result"]["findings"] == []
+    assert answer(view(None))["result"]["lists"]["findings"] == []
     normalized = answer({"kind": "checker", "id": "apology", "op": "normalize", "state": {"draft": 42}})
     assert normalized["result"] == {"state": {"draft": ""},
                                     "notes": ["保存されていた下書きを読み取れなかったため、空欄から始めます。"]}
@@ -101,8 +115,8 @@ def test_too_long_drafts_and_unknown_ids_are_refused_with_a_message():
 
 def test_a_flood_of_findings_is_cut_but_counted():
     result = answer(view("早急にご連絡いたします、" * 400))["result"]
-    assert len(result["findings"]) == MAX_FINDINGS
-    assert result["counts"]["error"] == 401  # 400 vague promises and no apology at all
+    assert len(result["lists"]["findings"]) == MAX_FINDINGS
+    assert "（要修正 401 件" in result["text"]["summary"]  # 400 vague promises and no apology at all
     assert result["text"]["summary"].endswith(f"（一覧は重要な順に{MAX_FINDINGS}件まで表示します）")
 
 

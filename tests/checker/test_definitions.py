@@ -106,3 +106,33 @@ def test_a_valid_checker_links_to_its_families_and_compares_equal_after_a_round_
     second = Registry.from_sources({"c.yml": CHECKER, "fam.yml": FAMILY})
     assert first.get("checker", "apology").families == (first.get("checker-rules", "fam"),)
     assert first == second
+
+
+def verified(family, checker=CHECKER):
+    registry = Registry.from_sources({"checker/fam.yml": family, "checker/apology.yml": checker})
+    registry.verify()
+    return registry
+
+
+def test_the_examples_of_a_valid_rule_pass_the_build_check():
+    assert verified(FAMILY).get("checker", "apology").rules[0].id == "r"
+
+
+@pytest.mark.parametrize(("examples", "path", "problem"), [
+    ({"match": ["工場のミスで", "弊社のミスで"], "no_match": ["弊社のミスで"]}, "rules[0].examples.match[1]",
+     "finds nothing in its own example '弊社のミスで'"),
+    ({"match": ["工場のミスで"], "no_match": ["工場のミスでした"]}, "rules[0].examples.no_match[0]",
+     "finds something in its own example '工場のミスでした'"),
+])
+def test_a_rule_example_that_fails_stops_the_build_at_the_family_file(examples, path, problem):
+    with pytest.raises(DefinitionError) as raised:
+        verified(rule(examples=examples))
+    assert (raised.value.source, raised.value.path, raised.value.problem) == ("checker/fam.yml", path, problem)
+
+
+def test_a_term_example_that_fails_names_the_checker_file():
+    checker = broken(CHECKER, lambda d: d["vocabulary"]["apology"]["examples"].update(no_match=["申し訳ない"]))
+    with pytest.raises(DefinitionError) as raised:
+        verified(FAMILY, checker)
+    assert raised.value.source == "checker/apology.yml"
+    assert raised.value.path == "vocabulary.apology.examples.no_match[0]"

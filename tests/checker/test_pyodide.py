@@ -11,7 +11,7 @@ from macros.definitions import DEFINITIONS_DIR, load_registry
 from tests.checker import scoring
 from tests.checker.cases import LONG_RUNS, requests
 from tests.pyodide import run_in_pyodide
-from widgets import api
+from tests.support import answer
 
 
 @pytest.mark.slow
@@ -19,7 +19,7 @@ def test_the_corpus_gets_the_same_answers_in_pyodide(tmp_path, record_property, 
     registry, raw = load_registry(DEFINITIONS_DIR / "checker")
     cases = requests()
     output = run_in_pyodide(raw, cases, tmp_path)
-    expected = [json.loads(api.handle(json.dumps(case), registry)) for case in cases]
+    expected = [answer(case, registry) for case in cases]
     assert output["responses"] == expected
 
     timings = output["timings"]

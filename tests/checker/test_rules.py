@@ -1,4 +1,4 @@
-"""Every rule and vocabulary term of the apology checker, tested on its own examples; guides point at real anchors."""
+"""The apology checker's rules: their examples pass the build check, and guides point at real anchors."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import pytest
 
 from macros.definitions import DEFINITIONS_DIR, load_registry
 from tests.conftest import ROOT
-from widgets.checker import rule_hits
 
 # Only the checker's own files: a broken definition of another widget must not hide these results.
 REGISTRY = load_registry(DEFINITIONS_DIR / "checker")[0]
@@ -16,33 +15,10 @@ CHECKER = REGISTRY.get("checker", "apology")
 RULES = {rule.id: rule for rule in CHECKER.rules}
 
 
-def _cases(kind: str) -> list[tuple[str, str]]:
-    return [(rule.id, text) for rule in CHECKER.rules for text in getattr(rule.examples, kind)]
-
-
-def _term_cases(kind: str) -> list[tuple[str, str]]:
-    return [(term.id, text) for term in CHECKER.terms for text in getattr(term.examples, kind)]
-
-
-@pytest.mark.parametrize(("rule", "text"), _cases("match"))
-def test_rule_finds_its_match_examples(rule, text):
-    assert rule_hits(RULES[rule], text, CHECKER), f"{rule} should find something in {text!r}"
-
-
-@pytest.mark.parametrize(("rule", "text"), _cases("no_match"))
-def test_rule_finds_nothing_in_its_no_match_examples(rule, text):
-    assert rule_hits(RULES[rule], text, CHECKER) == [], f"{rule} should find nothing in {text!r}"
-
-
-@pytest.mark.parametrize(("term", "text"), _term_cases("match"))
-def test_term_matches_its_examples(term, text):
-    pattern = CHECKER.term(term)
-    assert pattern.search(text), f"term {term} should match {text!r}"
-
-
-@pytest.mark.parametrize(("term", "text"), _term_cases("no_match"))
-def test_term_does_not_match_its_counter_examples(term, text):
-    assert CHECKER.term(term).search(text) is None, f"term {term} should not match {text!r}"
+def test_every_rule_and_term_passes_its_own_examples():
+    """The build checks them (``Registry.verify``); this names the check among the checker tests."""
+    REGISTRY.verify()
+    assert sum(len(rule.examples.match) for rule in CHECKER.rules) > len(CHECKER.rules)
 
 
 def _anchors(page: str) -> set[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from macros.definitions import DEFINITIONS_DIR, load_registry
+
 NOW = "2026-11-26T15:00:00"  # a Thursday, within office hours
 DEPARTMENT = "物流センター出荷課"
 XSS = "<img src=x onerror=alert(1)>"
@@ -56,9 +58,9 @@ FULL_OPTIONS = {
 }
 
 INCIDENTS = {"full": FULL, "partial": PARTIAL, "empty": EMPTY}
-DOCUMENTS = ("boss-report", "interim-reply", "apology-mail", "apology-letter", "phone-script",
-             "department-request", "prevention-report")
-CUSTOMER_DOCUMENTS = ("interim-reply", "apology-mail", "apology-letter", "phone-script", "prevention-report")
+_DEFINITIONS = load_registry(DEFINITIONS_DIR / "documents")[0].by_kind["document"]
+DOCUMENTS = tuple(sorted(_DEFINITIONS))
+CUSTOMER_DOCUMENTS = tuple(doc for doc in DOCUMENTS if _DEFINITIONS[doc].audience == "customer")
 
 # Extra golden cases: (document, case name, incident, options)
 VARIANTS = (
@@ -74,9 +76,10 @@ VARIANTS = (
 
 def document_request(doc_id: str, incident: dict, options: dict | None = None, op: str = "view",
                      now: str = NOW) -> dict:
-    """Return a document request."""
-    return {"kind": "document", "id": doc_id, "op": op, "now": now,
-            "state": {"incident": incident, "options": options or {}}}
+    """Return a document request (an export asks for plain text)."""
+    request = {"kind": "document", "id": doc_id, "op": op, "now": now,
+               "state": {"incident": incident, "options": options or {}}}
+    return {**request, "format": "text"} if op == "export" else request
 
 
 def requests() -> list[dict]:
@@ -86,10 +89,10 @@ def requests() -> list[dict]:
     result += [document_request(doc, incident, options) for doc, _, incident, options in VARIANTS]
     base = {"kind": "incident", "id": "incident", "now": NOW}
     result += [
-        {**base, "op": "normalize", "state": {"incident": {**FULL, "extra": 1, "cause_status": "maybe"}}},
-        {**base, "op": "normalize", "state": "corrupt"},
+        {**base, "op": "export", "format": "json", "state": {"incident": {**FULL, "extra": 1, "cause_status": "?"}}},
+        {**base, "op": "export", "format": "json", "state": "corrupt"},
+        {**base, "op": "export", "format": "json", "state": {"incident": PARTIAL}},
         {**base, "op": "view", "state": {"incident": PARTIAL}},
-        {**base, "op": "export", "state": {"incident": FULL}},
         {**base, "op": "import",
          "document": {"format": "kb-incident", "version": 1, "incident": {**FULL, "title": XSS}}},
         {**base, "op": "import", "document": {"format": "kb-checklist"}},

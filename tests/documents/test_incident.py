@@ -55,7 +55,7 @@ def test_the_page_stamp_is_kept_but_not_exported():
     raw = {**FULL, "updated_at": "2026-11-26T15:02:10"}
     assert incident.normalize(raw).incident["updated_at"] == "2026-11-26T15:02:10"
     assert incident.normalize(raw).notes == ()
-    assert "updated_at" not in incident.export_document(raw)["incident"]
+    assert "updated_at" not in incident.export_document(raw, "2026-11-26T15:10:00")["incident"]
     assert "updated_at" not in incident.normalize({"updated_at": "bad"}).incident
 
 
@@ -75,7 +75,7 @@ def test_user_text_is_kept_verbatim():
     ("株式会社〇〇　御中　", "", "山田殿", "株式会社〇〇 山田様"),
 ])
 def test_honorifics_are_never_doubled(company, department, contact, line):
-    result = honorifics.addressee_line(company, department, contact)
+    result = " ".join(filter(None, honorifics.addressee_lines(company, department, contact)))
     assert result == line
     assert not ("御中" in result and "様" in result)
 
@@ -84,9 +84,9 @@ def test_honorifics_are_never_doubled(company, department, contact, line):
 
 
 def test_export_then_import_gives_the_same_incident():
-    document = incident.export_document(FULL)
-    assert document == {"format": "kb-incident", "version": 1, "incident": FULL}
-    assert incident.import_document({**document, "exported_at": "2026-11-26T15:10:00"}).incident == FULL
+    document = incident.export_document(FULL, "2026-11-26T15:10:00")
+    assert document == {"format": "kb-incident", "version": 1, "exported_at": "2026-11-26T15:10:00", "incident": FULL}
+    assert incident.import_document(document).incident == FULL
 
 
 @pytest.mark.parametrize(("document", "message"), [
@@ -137,14 +137,10 @@ def field(data, field_id):
 
 @pytest.mark.parametrize(("change", "path", "problem"), [
     (lambda d: d["fields"].pop(), "fields", "field 'responsible_department' is missing"),
-    (lambda d: d["fields"].append({"id": "title", "label": "x", "input": "text", "required": True}), "fields",
-     "listed twice"),
-    (lambda d: d["fields"].append({"id": "budget", "label": "x", "input": "text"}), "fields[25].id",
-     "unknown incident field 'budget'"),
-    (lambda d: field(d, "responsible_department").pop("internal"), "fields[24].internal", "must be True"),
-    (lambda d: field(d, "cause").update(input="text"), "fields[16].input", "must be 'textarea'"),
-    (lambda d: field(d, "cause_status")["choices"].pop(), "fields[15].choices", "values must be exactly"),
-    (lambda d: field(d, "cause").update(choices=[]), "fields[16].choices", "only select fields have choices"),
+    (lambda d: d["fields"].append({"id": "title", "label": "x"}), "fields", "duplicate field id 'title'"),
+    (lambda d: d["fields"].append({"id": "budget", "label": "x"}), "fields[25].id", "unknown incident field 'budget'"),
+    (lambda d: field(d, "cause").update(input="text"), "fields[16]", "unknown key 'input'"),
+    (lambda d: field(d, "cause_status").update(choices=[]), "fields[15]", "unknown key 'choices'"),
 ])
 def test_a_form_that_disagrees_with_the_model_is_rejected(change, path, problem):
     with pytest.raises(DefinitionError) as raised:

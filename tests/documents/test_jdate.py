@@ -6,8 +6,8 @@ from datetime import date, datetime, time
 
 import pytest
 
-from widgets import jdate
-from widgets.jdate import OfficeCalendar, format_date, promise_text, resolve
+from widgets.documents import jdate
+from widgets.documents.jdate import OfficeCalendar, format_date, promise_text, resolve
 
 CALENDAR = OfficeCalendar()
 
@@ -46,7 +46,7 @@ def test_dates_before_the_showa_era_are_refused():
     (time(0, 0), "ampm", "午前0時"),
 ])
 def test_clock_wording(moment, style, text):
-    assert jdate.clock(moment, style) == text
+    assert jdate.clock_words(moment, style) == text
 
 
 @pytest.mark.parametrize(("day", "reason"), [

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from tests.documents.cases import requests
 from tests.pyodide import run_in_pyodide
-from widgets import api
+from tests.support import answer
 
 
 @pytest.mark.slow
 def test_pyodide_gives_the_same_answers_as_cpython(tmp_path, registry, documents_raw):
     cases = requests()
     output = run_in_pyodide(documents_raw, cases, tmp_path)
-    expected = [json.loads(api.handle(json.dumps(case, ensure_ascii=False), registry)) for case in cases]
+    expected = [answer(case, registry) for case in cases]
     for case, got, want in zip(cases, output["responses"], expected, strict=True):
         assert got == want, f"{case['kind']} {case.get('id')} {case['op']}"

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from widgets.documents import render as render_module
+from widgets.documents import compose
 from widgets.documents.incident import normalize
 from widgets.errors import DefinitionError
 from widgets.registry import Registry
@@ -78,8 +78,8 @@ def test_internal_documents_may_name_the_department():
 
 def render(data, incident, options=None):
     document = load(data)
-    values, calendar, notes = render_module.normalize_options(document, options)
-    return render_module.render(document, normalize(incident).incident, values, datetime(2026, 11, 26, 15, 0), calendar)
+    values, _ = compose.normalize_options(document, options)
+    return compose.render(document, normalize(incident).incident, values, datetime(2026, 11, 26, 15, 0))
 
 
 def test_conditions_braces_and_missing_markers():
@@ -99,17 +99,7 @@ def test_missing_options_are_reported_with_their_id():
 
 def test_invalid_options_fall_back_to_their_default_with_a_note():
     document = load(GOOD)
-    values, calendar, notes = render_module.normalize_options(
-        document, {"tone": ["loud"], "memo": 5, "unknown": 1, "office_start": "8:30", "office_end": "17:00"})
+    values, notes = compose.normalize_options(document, {"tone": ["loud"], "memo": 5, "unknown": 1})
     assert values.values == {"tone": "soft", "memo": ""}
     assert notes == ("「調子」の値が読み取れなかったため、既定の値にしました。",
                      "「メモ」の値が読み取れなかったため、既定の値にしました。")
-    assert (calendar.start.hour, calendar.start.minute, calendar.end.hour) == (8, 30, 17)
-
-
-@pytest.mark.parametrize("settings", [{"office_start": "18:00", "office_end": "9:00"}, {"office_end": "late"},
-                                      {"year_end_holidays": "yes"}])
-def test_invalid_office_hours_fall_back_to_the_default(settings):
-    _, calendar, notes = render_module.normalize_options(load(GOOD), settings)
-    assert calendar == render_module.jdate.OfficeCalendar()
-    assert "営業時間の設定が読み取れなかった" in notes[0]

@@ -3,7 +3,8 @@
 Rule families (``kind: checker-rules``) and checkers (``kind: checker``) live in
 ``widgets/definitions/checker/``. A checker names the families it runs and the vocabulary (named regular
 expressions) that detectors share; the registry links it to its families after every file is read.
-:func:`check` is the public entry point; :func:`view` and :func:`normalize` serve ``api.OPERATIONS``.
+:func:`check` is the public entry point; :mod:`.kind` is the kind unit (operations ``view`` and ``normalize``,
+the build-time check of every rule's examples, the page).
 """
 
 from .engine import MAX_DRAFT, MAX_FINDINGS, check, draft_of, normalize, rule_hits, summary, view

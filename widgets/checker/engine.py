@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..errors import RequestError
 from . import detectors
 from .context import Context, Hit
-from .model import SEVERITIES, Checker, Rule
+from .model import MESSAGE_FIELD, SEVERITIES, SEVERITY_LABELS, Checker, Rule
 from .page import page_outputs
 from .text import excerpt
 
 MAX_DRAFT = 50_000
 MAX_FINDINGS = 300
-FIELD = re.compile(r"\{([a-z_]+)\}")
-SEVERITY_LABELS = {"error": "要修正", "warning": "注意", "hint": "ヒント"}
 
 
 def check(text: str, rules: Checker) -> dict[str, Any]:
@@ -63,7 +60,7 @@ def rule_hits(rule: Rule, text: str, rules: Checker) -> list[tuple[int, int]]:
 
 
 def _fill(message: str, fields: dict[str, str] | None) -> str:
-    return FIELD.sub(lambda m: (fields or {}).get(m.group(1), m.group(0)), message)
+    return MESSAGE_FIELD.sub(lambda m: (fields or {}).get(m.group(1), m.group(0)), message)
 
 
 def _finding(rule: Rule, hit: Hit, text: str) -> dict[str, Any]:
@@ -143,9 +140,9 @@ def view(rules: Checker, state: Any) -> dict[str, Any]:
     """Compute what the checker page shows for a state ``{"draft": "..."}``.
 
     Returns:
-        ``{"text": {"summary": str}, "findings": [...], "coverage": [...], "counts": {...}}`` as in
-        :func:`check`, with at most :data:`MAX_FINDINGS` findings (``counts`` still counts them all),
-        plus the page outputs ``lists``, ``show`` and ``marks`` (see :mod:`widgets.checker.page`).
+        The page outputs: ``text.summary`` and the ``lists``, ``show`` and ``marks`` of
+        :mod:`widgets.checker.page`, with at most :data:`MAX_FINDINGS` findings (the summary still counts
+        them all).
 
     Raises:
         RequestError: when the draft is longer than :data:`MAX_DRAFT` characters.
@@ -158,4 +155,4 @@ def view(rules: Checker, state: Any) -> dict[str, Any]:
     if len(result["findings"]) > MAX_FINDINGS:
         result["findings"] = result["findings"][:MAX_FINDINGS]
         line += f"（一覧は重要な順に{MAX_FINDINGS}件まで表示します）"
-    return {"text": {"summary": line}, **result, **page_outputs(draft, result)}
+    return {"text": {"summary": line}, **page_outputs(draft, result)}

@@ -9,6 +9,12 @@ from typing import Any
 SEVERITIES = ("error", "warning", "hint")
 """Severities from the most to the least serious; findings are sorted in this order."""
 
+SEVERITY_LABELS = {"error": "要修正", "warning": "注意", "hint": "ヒント"}
+"""What the page calls each severity."""
+
+MESSAGE_FIELD = re.compile(r"\{([^{}]*)\}")
+"""A ``{name}`` field in a rule's ``reason`` or ``suggestion``, filled by its detector."""
+
 
 @dataclass(frozen=True)
 class Examples:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SEVERITY_LABELS = {"error": "要修正", "warning": "注意", "hint": "ヒント"}
+from .model import SEVERITY_LABELS
 
 
 def page_url(guide: str) -> str:

@@ -9,10 +9,9 @@ from typing import Any
 from ..errors import DefinitionError
 from ..schema import Node, unique_ids
 from .detectors import DETECTORS, Param, needed_terms
-from .model import SEVERITIES, Checker, Element, Examples, Family, Pairs, Rule, Term
+from .model import MESSAGE_FIELD, SEVERITIES, Checker, Element, Examples, Family, Pairs, Rule, Term
 
 GUIDE = re.compile(r"^[a-z0-9][a-z0-9/_-]*\.md#[a-z0-9][a-z0-9-]*$")
-FIELD = re.compile(r"\{([^{}]*)\}")
 RULE_KEYS = {"id", "category", "severity", "reason", "suggestion", "guide", "examples"}
 RULE_OPTIONAL = {"pattern", "detector", "params", "element", "headline", "customer_only"}
 
@@ -59,7 +58,7 @@ def link(checker: Checker, registry: Any) -> Checker:
     for index, family in enumerate(checker.family_ids):
         if family not in known:
             names = ", ".join(sorted(known)) or "none"
-            raise DefinitionError(checker.source, f"families[{index}]",
+            raise DefinitionError(checker.source, ("families", index),
                                   f"unknown rule family '{family}' (known: {names})")
     linked = replace(checker, families=tuple(known[family] for family in checker.family_ids))
     _check_rules(linked)
@@ -72,12 +71,12 @@ def _check_rules(checker: Checker) -> None:
     for family in checker.families:
         for rule in family.rules:
             if rule.id in owners:
-                raise DefinitionError(checker.source, "families",
+                raise DefinitionError(checker.source, ("families",),
                                       f"rule id '{rule.id}' is used by both '{owners[rule.id]}' and '{family.id}'")
             owners[rule.id] = family.id
             missing = [name for name in needed_terms(rule) if name not in terms]
             if missing:
-                raise DefinitionError(checker.source, "vocabulary",
+                raise DefinitionError(checker.source, ("vocabulary",),
                                       f"missing term '{missing[0]}' (used by rule '{rule.id}' of '{family.id}')")
 
 
@@ -194,11 +193,11 @@ def _choice(node: Node, choices: tuple[str, ...]) -> str:
 
 def _message(node: Node, fields: tuple[str, ...], max_length: int) -> str:
     text = node.text(max_length=max_length)
-    for name in FIELD.findall(text):
+    for name in MESSAGE_FIELD.findall(text):
         if name not in fields:
             allowed = ", ".join("{" + f + "}" for f in fields) or "none for this rule"
             raise node.fail(f"unknown field {{{name}}} (allowed: {allowed})")
-    if FIELD.sub("", text).count("{") or FIELD.sub("", text).count("}"):
+    if MESSAGE_FIELD.sub("", text).count("{") or MESSAGE_FIELD.sub("", text).count("}"):
         raise node.fail("has an unbalanced '{' or '}'")
     return text
 

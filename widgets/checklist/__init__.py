@@ -6,7 +6,8 @@ results computed from the answers, gated items and a timeline. Modules:
 
 - :mod:`.model` the frozen dataclasses; :mod:`.parse` validates a definition; :mod:`.predicates` the
   ``show_if`` / ``when`` expressions; :mod:`.state` normalizes stored states; :mod:`.outputs` computes the
-  ``view``; :mod:`.export` writes text and Markdown.
+  ``view``; :mod:`.export` writes text and Markdown; :mod:`.static_html` gives the page template its
+  variables; :mod:`.kind` is the kind unit (request operations and page).
 
 Definition keys (all but ``kind``, ``id``, ``version``, ``title`` and ``sections`` are optional)::
 

@@ -22,7 +22,6 @@ from .outputs import (
     tracking_summary,
 )
 from .predicates import evaluate, value_at, visible
-from .state import parse_day
 
 
 def field_value(field: Field, state: dict[str, Any]) -> str:
@@ -104,7 +103,7 @@ def _tracked_lines(checklist: Checklist, item: Item, state: dict[str, Any], now:
     details = []
     if (entry.get("owner") or "").strip():
         details.append(f"担当: {' '.join(entry['owner'].split())}")
-    due = parse_day(entry.get("due"))
+    due = timefmt.parse_day(entry.get("due"))
     wording = due_state(checklist, state, item, now)[1]
     if wording:
         details.append(wording)

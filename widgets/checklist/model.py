@@ -27,8 +27,6 @@ ACTION_LABELS = {
 }
 """Every action button a checklist may show, with its default label (the order of the first checklist)."""
 
-PYTHON_ACTIONS = frozenset({"copy-text", "download-text", "download-markdown", "import-json"})
-
 DEFAULT_STATUS_TEXT = "チェックとメモはこのまま使えます。経過時間と書き出しの機能を準備しています。"
 DEFAULT_PRIVACY = ("入力した内容はこのブラウザーの中だけに保存され、どこにも送信されません。"
                    "共用のパソコンでは、使い終わったら「すべて消去」を押してください。")
@@ -226,11 +224,6 @@ class Action:
     name: str
     label: str
 
-    @property
-    def needs_python(self) -> bool:
-        """Tell whether the action calls Python."""
-        return self.name in PYTHON_ACTIONS
-
 
 @dataclass(frozen=True)
 class Checklist:
@@ -265,10 +258,6 @@ class Checklist:
         """Return every question with its section, in order."""
         return [(section, question) for section in self.sections for question in section.questions]
 
-    def all_results(self) -> list[tuple[Section, Result]]:
-        """Return every result with its section, in order."""
-        return [(section, result) for section in self.sections for result in section.results]
-
     def status(self, status_id: Any) -> Status:
         """Return a status by id, or the first status (the initial one) for anything else."""
         return next((s for s in self.statuses if s.id == status_id), self.statuses[0])
@@ -277,3 +266,13 @@ class Checklist:
     def has_tracked(self) -> bool:
         """Tell whether any item has a status."""
         return any(item.tracked for _, item in self.all_items())
+
+    @property
+    def shows_progress(self) -> bool:
+        """Tell whether the page shows the "done / total" counter."""
+        return self.progress and bool(self.all_items())
+
+    @property
+    def depends_on_time(self) -> bool:
+        """Tell whether the view changes with the time alone (elapsed time, due dates)."""
+        return self.started or self.has_tracked

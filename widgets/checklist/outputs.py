@@ -19,7 +19,6 @@ from typing import Any
 from .. import timefmt
 from .model import Checklist, Item, Result, Section
 from .predicates import evaluate, matched_tests, value_at, visible
-from .state import parse_day
 
 OPEN_KINDS = ("open", "active")
 
@@ -71,13 +70,13 @@ def elapsed_text(state: dict[str, Any], now: datetime) -> str:
 def checked_label(entry: dict[str, Any]) -> str:
     """Return ``14:12 完了`` for a checked item with its time, else an empty string."""
     stamp = timefmt.parse_local(entry.get("checked_at"))
-    return f"{timefmt.clock(stamp)} 完了" if entry.get("checked") and stamp else ""
+    return f"{timefmt.digital_clock(stamp)} 完了" if entry.get("checked") and stamp else ""
 
 
 def due_state(checklist: Checklist, state: dict[str, Any], item: Item, now: datetime) -> tuple[str, str]:
     """Return the state name and the due-date wording of a tracked item."""
     status = status_of(checklist, state, item)
-    due = parse_day(record(state, item.id).get("due"))
+    due = timefmt.parse_day(record(state, item.id).get("due"))
     if status.kind not in OPEN_KINDS:
         return status.kind, ""
     if due is None:
@@ -96,7 +95,7 @@ def status_time(checklist: Checklist, state: dict[str, Any], item: Item) -> str:
     stamp = timefmt.parse_local((record(state, item.id).get("at") or {}).get(status.id))
     if stamp is None or status.kind == "open":
         return ""
-    return f"{status.label}: {stamp.month}月{stamp.day}日 {timefmt.clock(stamp)}"
+    return f"{status.label}: {stamp.month}月{stamp.day}日 {timefmt.digital_clock(stamp)}"
 
 
 def blocked_text(checklist: Checklist, state: dict[str, Any], item: Item) -> str:
@@ -209,11 +208,12 @@ def view(checklist: Checklist, state: dict[str, Any], now: datetime) -> dict[str
     """Compute every output the page shows for a state at local time ``now``.
 
     Returns:
-        ``{"text": {...}, "done": int, "total": int}`` plus ``show``, ``states`` and ``lists`` when the
-        checklist uses them; the keys match the ``data-kb-*`` attributes of the static HTML.
+        ``{"text": {...}}`` plus ``show``, ``states`` and ``lists`` when the checklist uses them; the keys
+        are exactly those of the ``data-kb-*`` attributes of the static HTML.
     """
-    done, total = progress(checklist, state)
-    text: dict[str, str] = {"progress": f"{done} / {total} 完了"}
+    text: dict[str, str] = {}
+    if checklist.shows_progress:
+        text["progress"] = "{} / {} 完了".format(*progress(checklist, state))
     if checklist.started:
         text["elapsed"] = elapsed_text(state, now)
     show: dict[str, bool] = {}
@@ -225,7 +225,7 @@ def view(checklist: Checklist, state: dict[str, Any], now: datetime) -> dict[str
         text["tracking.summary"] = tracking_summary(checklist, state, now)
     if checklist.timeline:
         lists["timeline"] = timeline(checklist, state)
-    result: dict[str, Any] = {"text": text, "done": done, "total": total}
+    result: dict[str, Any] = {"text": text}
     result.update({key: value for key, value in (("show", show), ("states", states), ("lists", lists)) if value})
     return result
 

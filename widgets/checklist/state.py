@@ -18,7 +18,6 @@ reader chose to keep an opt-in checklist, so the state of the first checklist ke
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from .. import timefmt
@@ -42,22 +41,6 @@ class Normalized:
 def empty_state(started_at: str | None = None) -> dict[str, Any]:
     """Return the state of an untouched checklist."""
     return {"started_at": started_at, "conditions": {}, "items": {}}
-
-
-def parse_day(value: Any) -> date | None:
-    """Parse a due date ``2026-12-01`` (the value of ``<input type="date">``); ``None`` for anything else.
-
-    >>> parse_day("2026-12-01")
-    datetime.date(2026, 12, 1)
-    >>> parse_day("tomorrow") is None
-    True
-    """
-    if not isinstance(value, str) or len(value) != 10:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def normalize(checklist: Checklist, raw: Any) -> Normalized:
@@ -145,7 +128,7 @@ def _clean_tracked(record: Any, checklist: Checklist) -> dict[str, Any] | None:
     return {
         "status": status if status in known else None,
         "owner": _text(record.get("owner"), OWNER_MAX),
-        "due": record.get("due") if parse_day(record.get("due")) else None,
+        "due": record.get("due") if timefmt.parse_day(record.get("due")) else None,
         "note": _text(record.get("note"), NOTE_MAX),
         "at": {sid: stamp for sid, stamp in stamps.items() if sid in known and timefmt.parse_local(stamp)},
     }

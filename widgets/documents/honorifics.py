@@ -54,14 +54,3 @@ def addressee_lines(company: str, department: str, contact: str) -> list[str]:
     if department:
         return [company, f"{department} 御中"]
     return [f"{company} 御中" if company else ""]
-
-
-def addressee_line(company: str, department: str, contact: str) -> str:
-    """Return the addressee on one line.
-
-    >>> addressee_line("株式会社〇〇", "営業部", "〇〇様")
-    '株式会社〇〇 営業部 〇〇様'
-    >>> addressee_line("株式会社〇〇", "", "")
-    '株式会社〇〇 御中'
-    """
-    return " ".join(filter(None, addressee_lines(company, department, contact)))

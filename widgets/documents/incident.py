@@ -5,9 +5,10 @@ An incident is a flat JSON object of strings, entered once and used by every doc
     {"title": "部品Bの納品数量不足", "customer_company": "株式会社みなと精機", "cause_status": "known",
      "next_contact": "in-30-minutes", "next_contact_at": "", "responsible_department": "物流センター出荷課", ...}
 
-The field ids and value types are fixed here (the documents depend on their meaning); the form of the
-page (labels, help texts, choice labels, order) is data: ``widgets/definitions/documents/incident.yml``,
-checked against :data:`FIELDS` by :func:`parse_form`.
+What a field means is defined here, once (:data:`FIELDS`: id, input type, length, choices, internal and
+required flags; the documents depend on them). How the form presents it is data,
+``widgets/definitions/documents/incident.yml`` (order, label, help text, example), checked against
+:data:`FIELDS` by :func:`parse_form`.
 """
 
 from __future__ import annotations
@@ -16,15 +17,30 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .. import jdate, timefmt
+from .. import timefmt
 from ..errors import RequestError
-from ..schema import Node
+from ..schema import Node, unique_ids
+from . import jdate
 
 EXPORT_FORMAT = "kb-incident"
 EXPORT_VERSION = 1
-INPUTS = ("text", "textarea", "datetime", "select")
-CAUSE_STATUSES = ("known", "investigating")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class SelectOption:
+    """One entry of a select: the stored value and what the reader sees."""
+
+    value: str
+    label: str
+
+
+def _options(labels: dict[str, str]) -> tuple[SelectOption, ...]:
+    return tuple(SelectOption(value, label) for value, label in labels.items())
+
+
+CAUSE_STATUSES = _options({"investigating": "調査中", "known": "判明している"})
+PROMISE_CHOICES = _options(jdate.CHOICES)
 
 
 @dataclass(frozen=True)
@@ -36,7 +52,7 @@ class FieldSpec:
         label: Short Japanese name, used in 【未入力: …】 markers and in notes.
         input: ``text``, ``textarea``, ``datetime`` (local ISO time) or ``select``.
         max_length: Longest accepted text.
-        choices: Allowed values of a ``select`` ('' is always allowed: not chosen yet).
+        choices: The entries of a ``select``, in form order ('' is always allowed: not chosen yet).
         internal: Never shown in customer-facing documents.
         required: The form asks for it (only the title).
     """
@@ -45,9 +61,14 @@ class FieldSpec:
     label: str
     input: str = "text"
     max_length: int = 200
-    choices: tuple[str, ...] = ()
+    choices: tuple[SelectOption, ...] = ()
     internal: bool = False
     required: bool = False
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The allowed values of a ``select``."""
+        return tuple(choice.value for choice in self.choices)
 
 
 def _textarea(field_id: str, label: str) -> FieldSpec:
@@ -72,12 +93,12 @@ FIELDS: tuple[FieldSpec, ...] = (
     _textarea("temporary_measures", "応急処置"),
     FieldSpec("cause_status", "原因の状況", "select", 20, CAUSE_STATUSES),
     _textarea("cause", "原因"),
-    FieldSpec("cause_report", "原因の報告予定", "select", 20, tuple(jdate.CHOICES)),
+    FieldSpec("cause_report", "原因の報告予定", "select", 20, PROMISE_CHOICES),
     FieldSpec("cause_report_at", "原因の報告日時", "datetime", 26),
     _textarea("countermeasure", "対策"),
     _textarea("prevention", "再発防止策"),
     _textarea("next_action", "今後の対応"),
-    FieldSpec("next_contact", "次回の連絡", "select", 20, tuple(jdate.CHOICES)),
+    FieldSpec("next_contact", "次回の連絡", "select", 20, PROMISE_CHOICES),
     FieldSpec("next_contact_at", "次回の連絡日時", "datetime", 26),
     FieldSpec("responsible_department", "関係部署", internal=True),
 )
@@ -145,7 +166,7 @@ def _clean(spec: FieldSpec, value: Any) -> str | None:
     value = _CONTROL.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
     if not value.strip():
         return ""
-    if spec.input == "select" and value not in spec.choices:
+    if spec.input == "select" and value not in spec.values:
         return None
     if spec.input == "datetime" and timefmt.parse_local(value) is None:
         return None
@@ -168,22 +189,14 @@ def text(incident: dict[str, str], field_id: str) -> str:
     return (incident.get(field_id) or "").strip()
 
 
-def display_title(incident: dict[str, str]) -> str:
-    """Return the name of an incident for lists: its title, or a stand-in.
-
-    >>> display_title({"title": " 納期遅延 "}), display_title({"customer_company": "株式会社〇〇"})
-    ('納期遅延', '（案件名なし）株式会社〇〇')
-    """
-    return text(incident, "title") or f"（案件名なし）{text(incident, 'customer_company')}".rstrip()
-
-
 # --- export and import ------------------------------------------------------------------------
 
 
-def export_document(incident: dict[str, str]) -> dict[str, Any]:
+def export_document(incident: dict[str, str], exported_at: str) -> dict[str, Any]:
     """Return the JSON document that hands an incident over (to the boss, to a successor)."""
     clean = normalize(incident).incident
-    return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "incident": {key: clean[key] for key in BY_ID}}
+    return {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported_at": exported_at,
+            "incident": {key: clean[key] for key in BY_ID}}
 
 
 def import_document(document: Any) -> Normalized:
@@ -209,26 +222,20 @@ def import_document(document: Any) -> Normalized:
 
 
 @dataclass(frozen=True)
-class Choice:
-    """One entry of a select."""
-
-    value: str
-    label: str
-
-
-@dataclass(frozen=True)
 class FormField:
-    """One input of the incident form, as the page renders it."""
+    """One input of the incident form: its meaning (:class:`FieldSpec`) and how the page presents it."""
 
-    id: str
+    spec: FieldSpec
     label: str
-    input: str
     help: str = ""
     example: str = ""
-    choices: tuple[Choice, ...] = ()
-    internal: bool = False
-    required: bool = False
-    max_length: int = 200
+
+    id = property(lambda self: self.spec.id, doc="The key in the incident object.")
+    input = property(lambda self: self.spec.input, doc="``text``, ``textarea``, ``datetime`` or ``select``.")
+    choices = property(lambda self: self.spec.choices, doc="The entries of a select.")
+    internal = property(lambda self: self.spec.internal, doc="Never shown in customer-facing documents.")
+    required = property(lambda self: self.spec.required, doc="The form asks for it.")
+    max_length = property(lambda self: self.spec.max_length, doc="Longest accepted text.")
 
 
 @dataclass(frozen=True)
@@ -243,21 +250,15 @@ class IncidentForm:
 
 
 def parse_form(node: Node) -> IncidentForm:
-    """Validate the incident form definition against :data:`FIELDS`.
-
-    Every field must appear exactly once, with the input type, the choice values and the internal
-    and required flags that the documents rely on.
+    """Validate the incident form definition against :data:`FIELDS`: every field exactly once.
 
     Raises:
         DefinitionError: naming the file, the location inside it and the problem.
     """
     node.mapping({"kind", "id", "version", "title", "fields"}, {"description"})
     fields = tuple(_parse_field(child) for child in node.child("fields").items(min_items=1))
-    seen = [f.id for f in fields]
-    for field_id in seen:
-        if seen.count(field_id) > 1:
-            raise node.child("fields").fail(f"field '{field_id}' is listed twice")
-    missing = [spec.id for spec in FIELDS if spec.id not in seen]
+    unique_ids([f.spec.id for f in fields], node.child("fields"), "field")
+    missing = [spec.id for spec in FIELDS if spec.id not in {f.spec.id for f in fields}]
     if missing:
         raise node.child("fields").fail(f"field '{missing[0]}' is missing (every incident field must be listed)")
     return IncidentForm(
@@ -270,31 +271,9 @@ def parse_form(node: Node) -> IncidentForm:
 
 
 def _parse_field(node: Node) -> FormField:
-    node.mapping({"id", "label", "input"}, {"help", "example", "choices", "internal", "required"})
+    node.mapping({"id", "label"}, {"help", "example"})
     field_id = node.child("id").value
     if field_id not in BY_ID:
         raise node.child("id").fail(f"unknown incident field {field_id!r} (known: {', '.join(BY_ID)})")
-    spec = BY_ID[field_id]
-    for key, expected in (("input", spec.input), ("internal", spec.internal), ("required", spec.required)):
-        value = node.child(key).value if key == "input" else node.child(key).flag()
-        if value != expected:
-            raise node.child(key).fail(f"must be {expected!r} for '{field_id}' (the documents rely on it)")
-    return FormField(id=field_id, label=node.child("label").text(max_length=40), input=spec.input,
-                     help=node.child("help").optional_text(), example=node.child("example").optional_text(),
-                     choices=_parse_choices(node.child("choices"), spec), internal=spec.internal,
-                     required=spec.required, max_length=spec.max_length)
-
-
-def _parse_choices(node: Node, spec: FieldSpec) -> tuple[Choice, ...]:
-    if spec.input != "select":
-        if node.value is not None:
-            raise node.fail(f"only select fields have choices ('{spec.id}' is {spec.input})")
-        return ()
-    choices = []
-    for child in node.items(min_items=1):
-        child.mapping({"value", "label"})
-        choices.append(Choice(str(child.child("value").text(max_length=40)), child.child("label").text(max_length=40)))
-    values = tuple(c.value for c in choices)
-    if sorted(values) != sorted(spec.choices):
-        raise node.fail(f"values must be exactly: {', '.join(spec.choices)} (got {', '.join(values)})")
-    return tuple(choices)
+    return FormField(BY_ID[field_id], label=node.child("label").text(max_length=40),
+                     help=node.child("help").optional_text(), example=node.child("example").optional_text())

@@ -33,9 +33,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .. import jdate
 from ..schema import Node
-from .incident import Choice
+from . import jdate
+from .incident import SelectOption
 from .values import FLAGS, OPENINGS, field_placeholders
 
 AUDIENCES = ("customer", "internal")
@@ -89,7 +89,7 @@ class Option:
     label: str
     input: str
     default: Any
-    choices: tuple[Choice, ...] = ()
+    choices: tuple[SelectOption, ...] = ()
     help: str = ""
 
 
@@ -177,7 +177,7 @@ def _name(node: Node) -> str:
     return node.value
 
 
-def _parse_option_choices(node: Node, kind: str, option_id: str) -> tuple[Choice, ...]:
+def _parse_option_choices(node: Node, kind: str, option_id: str) -> tuple[SelectOption, ...]:
     if kind != "select":
         if node.value is not None:
             raise node.fail("only select options have choices")
@@ -185,7 +185,7 @@ def _parse_option_choices(node: Node, kind: str, option_id: str) -> tuple[Choice
     choices = []
     for child in node.items(min_items=2):
         child.mapping({"value", "label"})
-        choices.append(Choice(child.child("value").identifier(), child.child("label").text(max_length=40)))
+        choices.append(SelectOption(child.child("value").identifier(), child.child("label").text(max_length=40)))
     values = tuple(choice.value for choice in choices)
     expected = ENGINE_OPTIONS.get(option_id)
     if expected and sorted(values) != sorted(expected):
@@ -195,7 +195,7 @@ def _parse_option_choices(node: Node, kind: str, option_id: str) -> tuple[Choice
     return tuple(choices)
 
 
-def _option_default(node: Node, kind: str, choices: tuple[Choice, ...]) -> Any:
+def _option_default(node: Node, kind: str, choices: tuple[SelectOption, ...]) -> Any:
     if kind == "select":
         values = [choice.value for choice in choices]
         if node.value is None:

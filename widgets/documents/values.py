@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime
 
-from .. import jdate, timefmt
-from . import honorifics
+from .. import timefmt
+from . import honorifics, jdate
 from .incident import BY_ID, FIELDS, text
 
 TEXT_INPUTS = ("text", "textarea")
@@ -68,8 +68,8 @@ class OptionValues:
 
 
 @dataclass
-class Context:
-    """Everything a document is rendered from; values are computed once per render."""
+class Placeholders:
+    """The values of a document's placeholders and conditions for one render (each computed once)."""
 
     incident: dict[str, str]
     options: OptionValues
@@ -79,7 +79,7 @@ class Context:
 
     @property
     def clock_style(self) -> str:
-        """``24h`` or ``ampm``, from the ``clock`` option."""
+        """``24h`` or ``ampm``, from the ``clock`` option (how times are written)."""
         return str(self.options.values.get("clock") or "24h")
 
     @property
@@ -100,7 +100,7 @@ class Context:
             return _option_value(self, name)
         return field_value(self.incident, name)
 
-    def holds(self, condition: str) -> bool:
+    def satisfies(self, condition: str) -> bool:
         """Tell whether a condition of a part holds."""
         if condition in FLAGS:
             return FLAGS[condition](self)
@@ -123,7 +123,7 @@ def field_value(incident: dict[str, str], field_id: str) -> Value:
     return Value(value) if value else absent(field_id, BY_ID[field_id].label)
 
 
-def _option_value(context: Context, name: str) -> Value:
+def _option_value(context: Placeholders, name: str) -> Value:
     raw = context.options.values.get(name)
     source = f"options.{name}"
     if context.options.inputs[name] == "datetime":
@@ -145,15 +145,15 @@ class Derived:
     Attributes:
         label: What the placeholder stands for (for the template validation messages).
         internal: Depends on an internal-only field (forbidden in customer-facing documents).
-        compute: Function of the render context.
+        compute: Function of the placeholders of one render.
     """
 
     label: str
     internal: bool
-    compute: Callable[[Context], Value]
+    compute: Callable[[Placeholders], Value]
 
 
-def _addressee_block(context: Context) -> Value:
+def _addressee_block(context: Placeholders) -> Value:
     lines = honorifics.addressee_lines(*(text(context.incident, f) for f in BARE_NAMES))
     if lines[0]:
         return Value("\n".join(lines))
@@ -161,16 +161,16 @@ def _addressee_block(context: Context) -> Value:
     return Value("\n".join([missing_marker(label), *lines[1:]]), ("customer_company",))
 
 
-def _addressee(context: Context) -> Value:
+def _addressee(context: Placeholders) -> Value:
     block = _addressee_block(context)
     return Value(" ".join(block.text.split("\n")), block.missing)
 
 
-def _customer_name(context: Context) -> Value:
+def _customer_name(context: Placeholders) -> Value:
     return Value(honorifics.person(text(context.incident, "customer_contact")) or "ご担当者様")
 
 
-def _topic(context: Context) -> Value:
+def _topic(context: Placeholders) -> Value:
     title = text(context.incident, "title")
     for suffix in _TOPIC_SUFFIXES:
         if title.endswith(suffix) and len(title) > len(suffix):
@@ -179,12 +179,12 @@ def _topic(context: Context) -> Value:
     return Value(title) if title else absent("title", BY_ID["title"].label)
 
 
-def _regarding(context: Context) -> Value:
+def _regarding(context: Placeholders) -> Value:
     reference = text(context.incident, "reference")
     return Value(f"{reference}の件で、" if reference else "")
 
 
-def _sender_surname(context: Context) -> Value:
+def _sender_surname(context: Placeholders) -> Value:
     """The rep's surname, as one names oneself to colleagues: the name up to its first space (「鈴木 一郎」)."""
     name = text(context.incident, "sender_name")
     if not name:
@@ -192,7 +192,7 @@ def _sender_surname(context: Context) -> Value:
     return Value(name.replace("　", " ").split()[0])
 
 
-def _discovered(context: Context) -> Value:
+def _discovered(context: Placeholders) -> Value:
     moment = timefmt.parse_local(text(context.incident, "discovered_at"))
     if moment is None:
         return absent("discovered_at", BY_ID["discovered_at"].label)
@@ -201,8 +201,8 @@ def _discovered(context: Context) -> Value:
                                      date_style=context.date_style, with_year=with_year))
 
 
-def _promised(field_id: str, what: str) -> Callable[[Context], Value]:
-    def compute(context: Context) -> Value:
+def _promised(field_id: str, what: str) -> Callable[[Placeholders], Value]:
+    def compute(context: Placeholders) -> Value:
         choice = text(context.incident, field_id)
         at = timefmt.parse_local(text(context.incident, f"{field_id}_at"))
         promise = jdate.resolve(choice, at, context.now, context.calendar)
@@ -212,7 +212,7 @@ def _promised(field_id: str, what: str) -> Callable[[Context], Value]:
     return compute
 
 
-def _promise_value(context: Context, promise: jdate.Promise, choice_label: str, what: str) -> Value:
+def _promise_value(context: Placeholders, promise: jdate.Promise, choice_label: str, what: str) -> Value:
     date_style = context.date_style if "date_style" in context.options.labels else "seireki"
     phrase = jdate.promise_text(promise, context.now, clock_style=context.clock_style, date_style=date_style)
     notes = []
@@ -224,16 +224,16 @@ def _promise_value(context: Context, promise: jdate.Promise, choice_label: str, 
     return Value(phrase, (), tuple(notes))
 
 
-def _date(context: Context) -> Value:
+def _date(context: Placeholders) -> Value:
     return Value(jdate.format_date(context.now.date(), context.date_style))
 
 
-def _now(context: Context) -> Value:
+def _now(context: Placeholders) -> Value:
     return Value(jdate.day_and_clock(context.now, context.now, clock_style=context.clock_style))
 
 
-def _opening(index: int) -> Callable[[Context], Value]:
-    def compute(context: Context) -> Value:
+def _opening(index: int) -> Callable[[Placeholders], Value]:
+    def compute(context: Placeholders) -> Value:
         return Value(OPENINGS.get(str(context.options.values.get("opening")), OPENINGS["haikei"])[index])
     return compute
 
@@ -258,13 +258,13 @@ DERIVED: dict[str, Derived] = {
 # --- flags ------------------------------------------------------------------------------------
 
 
-def cause_known(context: Context) -> bool:
+def cause_known(context: Placeholders) -> bool:
     """The cause is known: so marked, or a cause was written without choosing a status."""
     status = text(context.incident, "cause_status")
     return status == "known" or (not status and bool(text(context.incident, "cause")))
 
 
-def report_with_contact(context: Context) -> bool:
+def report_with_contact(context: Placeholders) -> bool:
     """The cause is to be reported at the very time of the next contact: say that time once, not twice."""
     if cause_known(context):
         return False
@@ -272,13 +272,13 @@ def report_with_contact(context: Context) -> bool:
     return report.filled and contact.filled and report.text == contact.text
 
 
-def letter_greeting(context: Context) -> bool:
+def letter_greeting(context: Placeholders) -> bool:
     """The letter opens with the seasonal courtesy line: asked for, and not an urgent (急啓) letter."""
     options = context.options.values
     return options.get("greeting") is True and options.get("opening") != "kyukei"
 
 
-FLAGS: dict[str, Callable[[Context], bool]] = {
+FLAGS: dict[str, Callable[[Placeholders], bool]] = {
     "cause_known": cause_known,
     "cause_investigating": lambda c: not cause_known(c),
     "countermeasure_pending": lambda c: not cause_known(c) and not text(c.incident, "countermeasure"),
@@ -296,19 +296,3 @@ def field_placeholders() -> dict[str, bool]:
     names = {spec.id: spec.internal for spec in FIELDS if spec.input in TEXT_INPUTS}
     names.update({name: derived.internal for name, derived in DERIVED.items()})
     return names
-
-
-def parse_clock(value: object) -> time | None:
-    """Parse an office-hours setting such as ``9:00`` or ``09:30``.
-
-    >>> parse_clock("9:00"), parse_clock("25:00")
-    (datetime.time(9, 0), None)
-    """
-    if not isinstance(value, str) or not 4 <= len(value) <= 5 or ":" not in value:
-        return None
-    hours, _, minutes = value.partition(":")
-    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
-        return None
-    if int(hours) > 23 or int(minutes) > 59:
-        return None
-    return time(int(hours), int(minutes))

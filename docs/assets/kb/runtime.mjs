@@ -157,7 +157,8 @@ class Widget {
     this.detach = () => python.listeners.delete(listener);
     this.pythonChanged();
     python.start();
-    this.clock = setInterval(() => this.root.isConnected ? this.requestView() : this.unbind(), 30000);
+    const seconds = Number(this.root.dataset.kbClock || 0);
+    if (seconds > 0) this.clock = setInterval(() => this.root.isConnected ? this.requestView() : this.unbind(), seconds * 1000);
   }
 
   unbind() {
@@ -260,14 +261,6 @@ class Widget {
     if (action) action(this, button);
   }
 
-  // A download name: the widget title (or the given name) and the local time.
-  filename(extension, name = "") {
-    const title = this.root.querySelector(".kb-widget__title");
-    const stamp = localIso(new Date(), false).replace(/[-:]/g, "").replace("T", "-");
-    const base = (name || (title ? title.textContent : this.id)).trim().replace(/[\\/:*?"<>|]/g, "_");
-    return `${base}-${stamp}.${extension}`;
-  }
-
   // Lets the reader choose a JSON file; returns its parsed content, or null (with a message) if unreadable.
   async pickJson(what) {
     const file = await readFile("application/json,.json");
@@ -280,34 +273,40 @@ class Widget {
     }
   }
 
-  async exportText(format) {
+  // Python builds every export: {text, filename, mime}.
+  async exported(format) {
     return this.python("export", { state: this.state, format });
   }
+
+  // Requests about the shared incident record go to the kind and id named on the widget root.
+  incidentCall(op, fields) {
+    return this.python(op, { kind: this.root.dataset.kbIncidentKind, id: this.root.dataset.kbIncident, ...fields });
+  }
+}
+
+function saveFile(result) {
+  if (result) download(result.filename, result.text, result.mime);
 }
 
 const ACTIONS = {
   async "copy-text"(widget) {
-    const text = await widget.exportText("text");
-    if (text === null) return;
+    const result = await widget.exported("text");
+    if (result === null) return;
     try {
-      await copyText(text);
+      await copyText(result.text);
       widget.message("コピーしました。メールやチャットに貼り付けてください。");
     } catch (error) {
       widget.message(`コピーできませんでした（${error.message}）。「テキストで保存」をお使いください。`, "error");
     }
   },
   async "download-text"(widget) {
-    const text = await widget.exportText("text");
-    if (text !== null) download(widget.filename("txt"), text, "text/plain");
+    saveFile(await widget.exported("text"));
   },
   async "download-markdown"(widget) {
-    const text = await widget.exportText("markdown");
-    if (text !== null) download(widget.filename("md"), text, "text/markdown");
+    saveFile(await widget.exported("markdown"));
   },
-  "export-json"(widget) {
-    const document_ = { format: `kb-${widget.kind}`, [widget.kind]: widget.id,
-      definition_version: widget.version, exported_at: localIso(), state: widget.state };
-    download(widget.filename("json"), JSON.stringify(document_, null, 2), "application/json");
+  async "export-json"(widget) {
+    saveFile(await widget.exported("json"));
   },
   async "import-json"(widget) {
     const document_ = await widget.pickJson("書き出したファイル");
@@ -325,9 +324,9 @@ const ACTIONS = {
   },
   // Hands the exported text to the draft checker's saved state, then opens the checker page.
   async "check-draft"(widget, button) {
-    const text = await widget.exportText("text");
-    if (text === null) return;
-    storage.save({ kind: "checker", id: button.dataset.kbChecker || "apology", version: 1 }, { draft: text });
+    const result = await widget.exported("text");
+    if (result === null) return;
+    storage.save({ kind: button.dataset.kbTargetKind, id: button.dataset.kbTargetId, version: 1 }, { draft: result.text });
     // A real link click lets mkdocs-material's instant navigation take over (a full load otherwise).
     const link = Object.assign(document.createElement("a"), { href: new URL(button.dataset.kbTarget, sitePageBase()).href });
     document.body.append(link);
@@ -346,15 +345,13 @@ const ACTIONS = {
     widget.switchIncident(widget.incidents.current);
     widget.message(`案件「${title}」を削除しました。`);
   },
-  "incident-export"(widget) {
-    const { updated_at: _, ...incident } = widget.state.incident;
-    const document_ = { format: "kb-incident", version: 1, exported_at: localIso(), incident };
-    download(widget.filename("json", incident.title || "案件"), JSON.stringify(document_, null, 2), "application/json");
+  async "incident-export"(widget) {
+    saveFile(await widget.incidentCall("export", { format: "json", state: { incident: widget.state.incident } }));
   },
   async "incident-import"(widget) {
     const document_ = await widget.pickJson("書き出した案件ファイル");
     if (!document_) return;
-    const result = await widget.python("import", { kind: "incident", id: "incident", document: document_ });
+    const result = await widget.incidentCall("import", { document: document_ });
     if (!result) return;
     widget.switchIncident(incidents.add(widget.incidents, result.incident));
     widget.saveIncident();

@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 from types import ModuleType
 
-from .timefmt import WEEKDAYS
+from ..timefmt import short_date, weekday
 
 ERAS = ((date(2019, 5, 1), "令和"), (date(1989, 1, 8), "平成"), (date(1926, 12, 25), "昭和"))
 DATE_STYLES = ("wareki", "seireki")
@@ -66,24 +66,6 @@ def era_year(day: date) -> str:
     return f"{name}{'元' if year == 1 else year}年"
 
 
-def weekday(day: date) -> str:
-    """Return the weekday as one kanji.
-
-    >>> weekday(date(2026, 11, 28))
-    '土'
-    """
-    return WEEKDAYS[day.weekday()]
-
-
-def month_day(day: date) -> str:
-    """Return the month, the day and the weekday.
-
-    >>> month_day(date(2026, 11, 28))
-    '11月28日（土）'
-    """
-    return f"{day.month}月{day.day}日（{weekday(day)}）"
-
-
 def format_date(day: date, style: str = "wareki", *, with_weekday: bool = False) -> str:
     """Return a full date in 和暦 (``wareki``) or 西暦 (``seireki``).
 
@@ -102,14 +84,14 @@ def format_date(day: date, style: str = "wareki", *, with_weekday: bool = False)
 # --- times ------------------------------------------------------------------------------------
 
 
-def clock(moment: time | datetime, style: str = "24h") -> str:
+def clock_words(moment: time | datetime, style: str = "24h") -> str:
     """Return a time of day as ``15時30分`` (24-hour) or ``午後3時30分`` (``ampm``).
 
     With ``ampm``, noon is 正午 and midnight is 午前0時.
 
-    >>> clock(time(15, 30)), clock(time(15, 0)), clock(time(9, 5))
+    >>> clock_words(time(15, 30)), clock_words(time(15, 0)), clock_words(time(9, 5))
     ('15時30分', '15時', '9時5分')
-    >>> clock(time(15, 30), "ampm"), clock(time(12, 0), "ampm"), clock(time(0, 0), "ampm")
+    >>> clock_words(time(15, 30), "ampm"), clock_words(time(12, 0), "ampm"), clock_words(time(0, 0), "ampm")
     ('午後3時30分', '正午', '午前0時')
     """
     hour, minute = moment.hour, moment.minute
@@ -135,8 +117,8 @@ def day_and_clock(moment: datetime, now: datetime, *, clock_style: str = "24h", 
     if with_year or day.year != now.year:
         text = format_date(day, date_style, with_weekday=True)
     else:
-        text = month_day(day)
-    return f"{text}{clock(moment, clock_style)}"
+        text = short_date(day)
+    return f"{text}{clock_words(moment, clock_style)}"
 
 
 # --- business days ----------------------------------------------------------------------------
@@ -217,7 +199,7 @@ class OfficeCalendar:
 
     def hours_text(self) -> str:
         """Return the office hours as ``9時〜18時``."""
-        return f"{clock(self.start)}〜{clock(self.end)}"
+        return f"{clock_words(self.start)}〜{clock_words(self.end)}"
 
 
 # --- promised times ---------------------------------------------------------------------------
@@ -309,7 +291,7 @@ def promise_text(promise: Promise, now: datetime, *, clock_style: str = "24h", d
     """
     day = promise.moment.date()
     if promise.kind == "by":
-        when = clock(promise.moment, clock_style)
+        when = clock_words(promise.moment, clock_style)
         return f"{when}までに" if day == now.date() else f"{_day_name(day, now, date_style)}の{when}までに"
     if day == now.date():
         return "本日の午前中に" if promise.kind == "morning" else "本日中に"
@@ -322,4 +304,4 @@ def _day_name(day: date, now: datetime, date_style: str) -> str:
         return f"明日（{day.month}月{day.day}日）"
     if day.year != now.year:
         return format_date(day, date_style, with_weekday=True)
-    return month_day(day)
+    return short_date(day)

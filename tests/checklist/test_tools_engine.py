@@ -189,9 +189,9 @@ def test_progress_counts_done_statuses_and_settled_gates(demo, items, expected):
 
 
 @pytest.mark.parametrize(("status", "due", "state", "wording"), [
-    ("doing", "2026-11-25", "overdue", "期限 11月25日(水) ・ 3日過ぎています"),
-    ("todo", "2026-11-28", "due-today", "期限は今日（11月28日(土)）です"),
-    (None, "2026-12-01", "open", "期限 12月1日(火) ・ あと3日"),
+    ("doing", "2026-11-25", "overdue", "期限 11月25日（水） ・ 3日過ぎています"),
+    ("todo", "2026-11-28", "due-today", "期限は今日（11月28日（土））です"),
+    (None, "2026-12-01", "open", "期限 12月1日（火） ・ あと3日"),
     ("doing", None, "active", ""),
     ("done", "2026-11-01", "done", ""),
     ("na", "2026-11-01", "skipped", ""),
@@ -270,7 +270,7 @@ def test_conditional_sections_and_questions_follow_answers(demo):
 
 def test_the_first_checklist_view_has_no_new_outputs(registry):
     result = checklist.view(registry.get("checklist", "first-response"), checklist.empty_state(), NOW)
-    assert set(result) == {"text", "done", "total"}
+    assert set(result) == {"text"}
 
 
 # --- timeline and export ----------------------------------------------------------------------------------
@@ -290,12 +290,12 @@ STATE = {
 def test_the_timeline_lists_what_was_done_when(demo):
     entries = view(demo, STATE)["lists"]["timeline"]
     assert [e["text"] for e in entries] == [
-        "11月27日(金) 9:00　把握",
-        "11月27日(金) 9:30　最初の手順：対応中",
-        "11月27日(金) 16:00　最初の手順：完了",
-        "11月28日(土) 10:00　最後の手順：対応中",
+        "11月27日（金） 9:00　把握",
+        "11月27日（金） 9:30　最初の手順：対応中",
+        "11月27日（金） 16:00　最初の手順：完了",
+        "11月28日（土） 10:00　最後の手順：対応中",
     ]
-    assert entries[1] == {"text": "11月27日(金) 9:30　最初の手順：対応中", "state": "active", "detail": "担当: 営業"}
+    assert entries[1] == {"text": "11月27日（金） 9:30　最初の手順：対応中", "state": "active", "detail": "担当: 営業"}
 
 
 def test_an_empty_timeline_says_what_will_appear(demo):
@@ -305,26 +305,26 @@ def test_an_empty_timeline_says_what_will_appear(demo):
 def test_export_text_has_fields_steps_answers_results_gate_and_timeline(demo):
     state = checklist.normalize(demo, STATE).state
     text = checklist.export_text(demo, state, NOW)
-    assert text.startswith("【デモ】\n2026年11月28日(土) 15:00 時点 ・ 1 / 4 完了\n")
+    assert text.startswith("【デモ】\n2026年11月28日（土） 15:00 時点 ・ 1 / 4 完了\n")
     assert "案件名: A社 部品の錆\n" in text
-    assert ("[完了] 1. 最初の手順（担当: 営業 ・ 期限 11月27日(金) ・ 完了: 11月27日 16:00）\n"
+    assert ("[完了] 1. 最初の手順（担当: 営業 ・ 期限 11月27日（金） ・ 完了: 11月27日 16:00）\n"
             "    メモ: 現品を 回収\n") in text
-    assert ("[対応中] 2. 最後の手順（担当: 品質保証 ・ 期限 11月26日(木) ・ 2日過ぎています ・ "
+    assert ("[対応中] 2. 最後の手順（担当: 品質保証 ・ 期限 11月26日（木） ・ 2日過ぎています ・ "
             "対応中: 11月28日 10:00）") in text
     assert "・質問2：はい\n結果: 両方はい\n" in text
     assert "[ ] クローズする\n    保留: 先に「最後の手順」を「完了」か「該当なし」にしてください。" in text
     assert text.endswith("■ 対応の記録（時系列）\n"
-                         "11月27日(金) 9:00　把握\n"
-                         "11月27日(金) 9:30　最初の手順：対応中（担当: 営業）\n"
-                         "11月27日(金) 16:00　最初の手順：完了（担当: 営業）\n"
-                         "11月28日(土) 10:00　最後の手順：対応中（担当: 品質保証）\n")
+                         "11月27日（金） 9:00　把握\n"
+                         "11月27日（金） 9:30　最初の手順：対応中（担当: 営業）\n"
+                         "11月27日（金） 16:00　最初の手順：完了（担当: 営業）\n"
+                         "11月28日（土） 10:00　最後の手順：対応中（担当: 品質保証）\n")
 
 
 def test_export_markdown_uses_headings_and_lists(demo):
     text = checklist.export_text(demo, checklist.normalize(demo, STATE).state, NOW, markdown=True)
     assert "### 手順\n- [完了] 1. 最初の手順" in text
     assert "  - メモ: 現品を 回収" in text
-    assert "### 対応の記録（時系列）\n- 11月27日(金) 9:00　把握\n" in text
+    assert "### 対応の記録（時系列）\n- 11月27日（金） 9:00　把握\n" in text
 
 
 def test_internal_links_stay_out_of_the_export_and_web_links_and_phones_go_in():

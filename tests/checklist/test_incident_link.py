@@ -8,6 +8,7 @@ import pytest
 
 from widgets import checklist
 from widgets.errors import DefinitionError
+from widgets.registry import Registry
 from widgets.schema import Node
 
 
@@ -36,6 +37,14 @@ def test_invalid_links_are_reported_where_they_are(top, path, problem):
     with pytest.raises(DefinitionError) as raised:
         checklist.parse(Node(top, "linked.yml"))
     assert raised.value.path == path and problem in raised.value.problem
+
+
+def test_a_field_naming_no_incident_field_fails_with_its_file_and_location():
+    top = definition(incident=True, fields=[{"id": "case", "label": "案件名", "incident": "budget"}])
+    with pytest.raises(DefinitionError) as raised:
+        Registry.from_sources({"linked.yml": top})
+    assert (raised.value.source, raised.value.path) == ("linked.yml", "fields[0].incident")
+    assert raised.value.problem.startswith("unknown incident field 'budget' (known: title, ")
 
 
 def test_normalize_keeps_only_the_linked_incident_fields():

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from .. import jdate, timefmt
+from .. import timefmt
 from .incident import text
 from .template import Document, Line, Option, Part, Text
-from .values import Context, OptionValues, parse_clock
+from .values import OptionValues, Placeholders
 
 TEXT_OPTION_MAX = 2000
 
@@ -49,10 +49,9 @@ class _Collector:
         self.notes.update(dict.fromkeys(notes))
 
 
-def render(document: Document, incident: dict[str, str], options: OptionValues, now: datetime,
-           calendar: jdate.OfficeCalendar | None = None) -> Rendered:
+def render(document: Document, incident: dict[str, str], options: OptionValues, now: datetime) -> Rendered:
     """Render a document for a normalized incident and normalized options at local time ``now``."""
-    context = Context(incident, options, now, calendar or jdate.OfficeCalendar())
+    context = Placeholders(incident, options, now)
     collector = _Collector()
     subject = ""
     if document.subject and _shown(context, document.subject.when, document.subject.unless):
@@ -65,11 +64,11 @@ def render(document: Document, incident: dict[str, str], options: OptionValues, 
     return Rendered(subject, body, blocks, tuple(collector.missing), tuple(notes))
 
 
-def _shown(context: Context, when: tuple[str, ...], unless: tuple[str, ...]) -> bool:
-    return all(context.holds(c) for c in when) and not any(context.holds(c) for c in unless)
+def _shown(context: Placeholders, when: tuple[str, ...], unless: tuple[str, ...]) -> bool:
+    return all(context.satisfies(c) for c in when) and not any(context.satisfies(c) for c in unless)
 
 
-def _render_part(context: Context, part: Part, collector: _Collector) -> dict[str, str] | None:
+def _render_part(context: Placeholders, part: Part, collector: _Collector) -> dict[str, str] | None:
     if not _shown(context, part.when, part.unless):
         return None
     lines = [_render_line(context, line, collector) for line in part.lines]
@@ -77,13 +76,13 @@ def _render_part(context: Context, part: Part, collector: _Collector) -> dict[st
     return {"role": part.role, "text": rendered} if rendered.strip() else None
 
 
-def _render_line(context: Context, line: Line, collector: _Collector) -> str | None:
+def _render_line(context: Placeholders, line: Line, collector: _Collector) -> str | None:
     if not _shown(context, line.when, line.unless):
         return None
     return _render_text(context, line.text, collector)
 
 
-def _render_text(context: Context, template: Text, collector: _Collector) -> str:
+def _render_text(context: Placeholders, template: Text, collector: _Collector) -> str:
     pieces = []
     for segment in template.segments:
         if isinstance(segment, str):
@@ -106,12 +105,10 @@ def _internal_name_notes(incident: dict[str, str], output: str) -> list[str]:
 # --- options ----------------------------------------------------------------------------------
 
 
-def normalize_options(document: Document, raw: Any) -> tuple[OptionValues, jdate.OfficeCalendar, tuple[str, ...]]:
+def normalize_options(document: Document, raw: Any) -> tuple[OptionValues, tuple[str, ...]]:
     """Validate the options of a request against the document's options.
 
-    Unknown keys are ignored; invalid values fall back to the default with a note. Besides the
-    document's own options, every document accepts the company settings ``office_start`` and
-    ``office_end`` (``"9:00"``) and ``year_end_holidays`` (true/false, default true).
+    Unknown keys are ignored; invalid values fall back to the default with a note.
     """
     raw = raw if isinstance(raw, dict) else {}
     values: dict[str, object] = {}
@@ -122,9 +119,8 @@ def normalize_options(document: Document, raw: Any) -> tuple[OptionValues, jdate
             notes.append(f"「{option.label}」の値が読み取れなかったため、既定の値にしました。")
             value = option.default
         values[option.id] = value
-    calendar = _calendar(raw, notes)
     labels = {o.id: o.label for o in document.options}
-    return OptionValues(values, labels, {o.id: o.input for o in document.options}), calendar, tuple(notes)
+    return OptionValues(values, labels, {o.id: o.input for o in document.options}), tuple(notes)
 
 
 def _option(option: Option, value: Any) -> Any:
@@ -140,14 +136,3 @@ def _option(option: Option, value: Any) -> Any:
     if option.input == "datetime":
         return value if timefmt.parse_local(value) else None
     return value.replace("\r\n", "\n")[:TEXT_OPTION_MAX]
-
-
-def _calendar(raw: dict[str, Any], notes: list[str]) -> jdate.OfficeCalendar:
-    default = jdate.OfficeCalendar()
-    start = parse_clock(raw["office_start"]) if "office_start" in raw else default.start
-    end = parse_clock(raw["office_end"]) if "office_end" in raw else default.end
-    year_end = raw.get("year_end_holidays", default.year_end_holidays)
-    if start is None or end is None or start >= end or not isinstance(year_end, bool):
-        notes.append("営業時間の設定が読み取れなかったため、9時〜18時、年末年始（12月29日〜1月3日）休業として計算しました。")
-        return default
-    return jdate.OfficeCalendar(start, end, year_end)

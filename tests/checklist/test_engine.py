@@ -50,7 +50,7 @@ def test_view_gives_progress_elapsed_and_checked_times(demo):
     current = state(timeline={"checked": True, "checked_at": "2026-11-28T14:12:30", "note": ""})
     result = checklist.view(demo, current, NOW)
     assert result["text"]["progress"] == "1 / 2 完了"
-    assert result["text"]["elapsed"] == "11月28日(土) 14:05 に把握 ・ 経過 55分"
+    assert result["text"]["elapsed"] == "11月28日（土） 14:05 に把握 ・ 経過 55分"
     assert result["text"]["items.timeline.checked_at"] == "14:12 完了"
     assert result["text"]["items.report.checked_at"] == ""
 
@@ -112,8 +112,8 @@ def test_normalize_truncates_overlong_notes(demo):
 def test_export_text_lists_checked_items_with_times_and_notes(demo):
     current = state(timeline={"checked": True, "checked_at": "2026-11-28T14:12:30", "note": "工場に\n電話"})
     text = checklist.export_text(demo, current, NOW)
-    assert text.splitlines()[:3] == ["【デモ】", "2026年11月28日(土) 15:00 時点 ・ 1 / 2 完了",
-                                     "11月28日(土) 14:05 に把握 ・ 経過 55分"]
+    assert text.splitlines()[:3] == ["【デモ】", "2026年11月28日（土） 15:00 時点 ・ 1 / 2 完了",
+                                     "11月28日（土） 14:05 に把握 ・ 経過 55分"]
     assert "[x] 時系列を書いた（14:12 完了）\n    メモ: 工場に 電話\n" in text
     assert "[ ] 第一報を入れた" in text
     assert "回収日時" not in text

@@ -6,25 +6,26 @@ self-care reflection (§9). Requests go through ``widgets.api`` exactly as the b
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
-from macros import checklist_html
-from macros.render import render_checklist
+from macros.definitions import load_registry
+from macros.html import render_definition
+from tests import support
 from tests.conftest import ROOT
-from widgets import api
+from tests.support import NOW
+from widgets.checklist.kind import KIND
 
-TOOLS = ["tracker", "principles-check", "rep-change-check", "self-care-reflection"]
-NOW = "2026-11-28T15:00:00"
+CHECKLISTS = sorted(load_registry()[0].by_kind["checklist"])
 
 
 def call(registry, tool, op, **fields):
-    request = {"kind": "checklist", "id": tool, "op": op, "now": NOW, **fields}
-    response = json.loads(api.handle(json.dumps(request), registry))
-    assert response["ok"], response
-    return response["result"]
+    return support.result({"kind": "checklist", "id": tool, "op": op, "now": NOW, **fields}, registry)
+
+
+def all_results(definition):
+    return [r for section in definition.sections for r in section.results]
 
 
 def shown(result) -> set[str]:
@@ -32,18 +33,14 @@ def shown(result) -> set[str]:
 
 
 def html_of(registry, tool, page_url="tools/x/"):
-    token = checklist_html.PAGE_URL.set(page_url)
-    try:
-        return render_checklist(registry.get("checklist", tool))
-    finally:
-        checklist_html.PAGE_URL.reset(token)
+    return render_definition(KIND, registry.get("checklist", tool), registry, page_url)
 
 
 # --- definitions and pages -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("tool", TOOLS)
-def test_each_tool_has_a_page_a_nav_line_and_an_index_row(tool):
+@pytest.mark.parametrize("tool", CHECKLISTS)
+def test_each_checklist_has_a_page_a_nav_line_and_an_index_row(tool):
     page = ROOT / "docs" / "tools" / f"{tool}.md"
     assert f'{{{{ checklist("{tool}") }}}}' in page.read_text(encoding="utf-8")
     assert f"tools/{tool}.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -60,7 +57,7 @@ def test_the_guidance_page_links_to_its_tool(guide, tool):
 
 def test_every_site_link_of_a_result_points_at_an_existing_heading(registry):
     for definition in registry.by_kind["checklist"].values():
-        for _, result in definition.all_results():
+        for result in all_results(definition):
             for link in (link for link in result.links if link.internal):
                 page, _, anchor = link.href.partition("#")
                 source = ROOT / "docs" / f"{page.rstrip('/')}.md"
@@ -72,13 +69,13 @@ def test_every_site_link_of_a_result_points_at_an_existing_heading(registry):
 def test_the_self_care_contacts_match_the_self_care_page(registry):
     page = (ROOT / "docs" / "care" / "self-care.md").read_text(encoding="utf-8")
     definition = registry.get("checklist", "self-care-reflection")
-    links = [link for _, result in definition.all_results() for link in result.links if not link.internal]
+    links = [link for result in all_results(definition) for link in result.links if not link.internal]
     assert {link.tel for link in links if link.tel} == {"0570-783-556", "0120-279-338", "0570-064-556"}
     for link in links:
         assert f"]({link.href})" in page, link.href
         assert not link.tel or f"[{link.tel}]({link.tel_href})" in page, link.tel
         assert "確認日: 2026年11月28日" in link.note and "確認日: 2026年11月28日" in page
-    for _, result in definition.all_results():
+    for result in all_results(definition):
         if any(not link.internal for link in result.links):
             assert "2026年11月28日" in result.note and "公式ページ" in result.note
 
@@ -157,7 +154,7 @@ def test_the_tracker_cannot_close_while_prevention_is_open(registry):
     result = call(registry, "tracker", "view", state=state)
     assert "gate.case-closed.blocked" in shown(result) and "gate.case-closed" not in shown(result)
     assert "「再発防止策の明示」" in result["text"]["items.case-closed.blocked"]
-    assert "保留: 先に「再発防止策の明示」" in call(registry, "tracker", "export", state=state, format="text")
+    assert "保留: 先に「再発防止策の明示」" in call(registry, "tracker", "export", state=state, format="text")["text"]
     state["items"]["step-prevention"] = {"status": "done"}
     assert "gate.case-closed" in shown(call(registry, "tracker", "view", state=state))
 
@@ -196,7 +193,7 @@ def test_the_two_axis_check(registry, demand, manner, expected):
 
 def test_both_axes_point_to_the_organisational_response(registry):
     definition = registry.get("checklist", "rep-change-check")
-    both = next(r for _, r in definition.all_results() if r.id == "harassment-both")
+    both = next(r for r in all_results(definition) if r.id == "harassment-both")
     assert both.tone == "urgent" and "カスハラの可能性が高い" in both.text
     assert both.links[0].href == "managers/rep-change/#never-alone"
 
@@ -208,7 +205,8 @@ def test_the_handover_checklist_only_for_a_change(registry, option, handover):
     result = call(registry, "rep-change-check", "view", state={"answers": answers})
     sections = {key for key in result["show"] if key.startswith("section.handover-")}
     assert len(sections) == 5 and (sections <= shown(result)) is handover
-    assert result["total"] == 12 + {None: 0, "keep": 2, "accompany": 2, "change": 2 + 19}[option]
+    total = 12 + {None: 0, "keep": 2, "accompany": 2, "change": 2 + 19}[option]
+    assert result["text"]["progress"] == f"0 / {total} 完了"
 
 
 @pytest.mark.parametrize(("answers", "expected"), [
@@ -233,6 +231,6 @@ def test_the_self_care_suggestions_follow_the_answers(registry):
 
 
 def test_export_of_the_reflection_carries_the_contacts(registry):
-    text = call(registry, "self-care-reflection", "export", state={"answers": {"limit": "often"}}, format="text")
+    text = call(registry, "self-care-reflection", "export", state={"answers": {"limit": "often"}}, format="text")["text"]
     assert "いのちの電話（日本いのちの電話連盟）　電話 0570-783-556　https://www.inochinodenwa.org/" in text
     assert "確認日（2026年11月28日）" in text

@@ -1,4 +1,4 @@
-"""Build-time helpers of the checklist template: visibility attributes, their CSS fallback, and link targets.
+"""The template variables of a checklist page: visibility attributes, their CSS fallback, and link targets.
 
 Visibility that depends only on condition checkboxes uses ``data-kb-show-if`` (decided by the runtime).
 Visibility that depends on answers or statuses is decided by Python (``data-kb-show``). So that such parts
@@ -6,20 +6,39 @@ also work before Python is ready (or when it fails to load), a ``<style>`` eleme
 them with ``:has()`` selectors over the checked inputs, whenever the predicate can be written that way
 (all of: a condition, an answer among some choices, a status among some statuses; or the negation of that).
 Anything else starts hidden and waits for Python.
+
+Plain Python (the build renders ``macros/templates/checklist.html`` with Jinja): attribute and style texts
+are :class:`Html`, which Jinja writes without escaping again; every value inside them is escaped here.
 """
 
 from __future__ import annotations
 
 import posixpath
-from contextvars import ContextVar
 from dataclasses import dataclass, field
+from html import escape
+from typing import Any
 
-from markupsafe import Markup
+from .model import Checklist, Item, Predicate, Test
+from .outputs import progress
+from .state import empty_state
 
-from widgets.checklist import Checklist, Predicate, Test, empty_state, progress
 
-PAGE_URL: ContextVar[str] = ContextVar("kb_page_url", default="")
-"""URL of the page being rendered (``tools/tracker/``); set by the macros module before each page."""
+class Html(str):
+    """A text that is already HTML: Jinja's autoescape keeps it as it is (it honours ``__html__``)."""
+
+    __slots__ = ()
+
+    def __html__(self) -> str:
+        return self
+
+    @classmethod
+    def format_escaped(cls, template: str, *values: str) -> Html:
+        """Fill ``{}`` fields of ``template`` with escaped values.
+
+        >>> Html.format_escaped(' data-kb-show="{}"', 'a"b')
+        ' data-kb-show="a&quot;b"'
+        """
+        return cls(template.format(*(escape(value) for value in values)))
 
 
 def site_base(page_url: str) -> str:
@@ -36,11 +55,15 @@ def site_base(page_url: str) -> str:
     return "../" * len([part for part in directory.split("/") if part])
 
 
-def link_href(href: str) -> str:
-    """Return the ``href`` of a result link on the current page (site pages are made relative to it)."""
+def link_href(href: str, page_url: str) -> str:
+    """Return the ``href`` of a result link on the page at ``page_url`` (site pages are made relative to it).
+
+    >>> link_href("respond/x/", "tools/tracker/"), link_href("https://example.jp/", "tools/tracker/")
+    ('../../respond/x/', 'https://example.jp/')
+    """
     if href.startswith("https://"):
         return href
-    return site_base(PAGE_URL.get()) + href
+    return site_base(page_url) + href
 
 
 @dataclass
@@ -50,7 +73,7 @@ class Visibility:
     checklist: Checklist
     rules: list[str] = field(default_factory=list)
 
-    def attrs(self, key: str, predicate: Predicate | None, *, python_only: bool = False) -> Markup:
+    def attrs(self, key: str, predicate: Predicate | None, *, python_only: bool = False) -> Html:
         """Return the attributes that make a part conditional (an empty markup when it always shows).
 
         Args:
@@ -59,26 +82,30 @@ class Visibility:
             python_only: Start hidden and wait for Python even if CSS could decide (``otherwise`` results).
         """
         if predicate is None and not python_only:
-            return Markup("")
+            return Html("")
         paths = predicate.condition_paths() if predicate is not None else None
         if paths is not None and not python_only:
-            return Markup(' data-kb-show-if="{}" hidden').format(" ".join(paths))
+            return Html.format_escaped(' data-kb-show-if="{}" hidden', " ".join(paths))
         qualifiers = None if python_only or predicate is None else hide_qualifiers(predicate)
         if qualifiers is None:
-            return Markup(' data-kb-show="{}" hidden').format(key)
+            return Html.format_escaped(' data-kb-show="{}" hidden', key)
         root = f'.kb-checklist[data-kb-id="{self.checklist.id}"]'
         self.rules.append(", ".join(f'{root}{q} [data-kb-show="{key}"]' for q in qualifiers)
                           + " { display: none !important; }")
-        return Markup(' data-kb-show="{}"').format(key)
+        return Html.format_escaped(' data-kb-show="{}"', key)
 
-    def style(self) -> Markup:
-        """Return the ``<style>`` element with the collected rules (empty when there are none)."""
+    def style(self) -> Html:
+        """Return the ``<style>`` element with the collected rules (empty when there are none).
+
+        The rules are made of ids and choice values, which the schema restricts to ``[a-z0-9-]``,
+        so they cannot close the element.
+        """
         if not self.rules:
-            return Markup("")
-        return Markup("<style>\n{}\n</style>").format(Markup("\n".join(self.rules)))
+            return Html("")
+        return Html("<style>\n{}\n</style>".format("\n".join(self.rules)))
 
 
-def blocked_default(checklist: Checklist, item) -> str:
+def blocked_default(checklist: Checklist, item: Item) -> str:
     """Say, before Python is ready, which items must be settled before a gated item may be checked."""
     texts = [i.text for _, i in checklist.all_items() if i.id in item.gate.items]
     settled = "」か「".join(s.label for s in checklist.statuses if s.kind in ("done", "skipped"))
@@ -86,17 +113,19 @@ def blocked_default(checklist: Checklist, item) -> str:
     return f"「{'」と「'.join(texts)}」{how}、チェックできるようになります。"
 
 
-def context(checklist: Checklist) -> dict:
-    """Return the template context of a checklist."""
+def context(checklist: Checklist, registry: Any, page_url: str) -> dict[str, Any]:
+    """Return the template variables of a checklist on the page at ``page_url`` (``tools/tracker/``)."""
     return {
         "c": checklist,
         "vis": Visibility(checklist),
         "total": progress(checklist, empty_state())[1],
-        "show_progress": checklist.progress and bool(checklist.all_items()),
+        "show_progress": checklist.shows_progress,
+        "time_dependent": checklist.depends_on_time,
+        "incident": registry.only("incident") if checklist.incident else None,
         "reset_label": next((a.label for a in checklist.actions if a.name == "reset"), "すべて消去"),
         "dynamic": dynamic,
         "negate": negate,
-        "link_href": link_href,
+        "link_href": lambda href: link_href(href, page_url),
         "blocked_default": lambda item: blocked_default(checklist, item),
     }
 
