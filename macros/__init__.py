@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from widgets.errors import DefinitionError, RequestError
 from widgets.registry import bundle_json
 
-from . import checklist_html, site_assets
+from . import checklist_html, freshness, glossary, reload, site_assets
 from .definitions import load_registry
 from .render import document_renderer, render_checker, render_checklist
 
@@ -27,6 +27,7 @@ MACROS: dict[str, Callable[[Any], str]] = {
 
 def define_env(env) -> None:
     """Load and validate every definition, then register the macros."""
+    glossary.use_japanese_abbr(env.conf)  # glossary tooltips inside Japanese sentences
     try:
         registry, raw = load_registry()
     except DefinitionError as error:
@@ -52,10 +53,12 @@ def define_env(env) -> None:
 def on_pre_page_macros(env) -> None:
     """Tell the checklist renderer which page it is on (result links are written relative to it)."""
     checklist_html.PAGE_URL.set(env.page.url)
+    freshness.annotate(env.page)  # review date and last change date for the page footer
 
 
 def on_post_build(env) -> None:
     """Put Pyodide, the project's wheel and the lock file into the built site."""
+    reload.forget_project_modules()  # `mkdocs serve`: the next rebuild imports edited macros/ and widgets/ code
     try:
         site_assets.install(Path(env.conf["site_dir"]), env.variables["kb_bundle"])
     except site_assets.AssetError as error:
