@@ -74,6 +74,6 @@ def test_before_python_the_urgent_contacts_still_appear(context, page, site_url)
     assert not urgent.is_visible()
     answer(page, "limit", "sometimes")
     assert urgent.is_visible()
-    assert urgent.locator("a[href='tel:0570783556']").text_content() == "0570-783-556"
+    assert urgent.locator("a[href='tel:0120783556']").text_content() == "0120-783-556"
     assert "119番" in urgent.text_content()
     assert page.evaluate(STORED) is None
