@@ -72,3 +72,29 @@ def test_an_overdue_page_warns_without_failing_the_strict_build(tmp_path):
     assert "docs/basics/not-my-fault.md: review due since 2025-05-01 (last reviewed 2024-05-01)" in result.stderr
     html = (tmp_path / "out" / "basics" / "not-my-fault" / "index.html").read_text()
     assert "確認の予定日「2025年5月1日」を過ぎています" in html
+
+
+RELOAD_SCRIPT = """
+import pathlib
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+def once():
+    build(load_config("mkdocs.yml", site_dir="out"))
+    return pathlib.Path("out/care/self-care/index.html").read_text()
+
+before = once()
+module = pathlib.Path("macros/freshness.py")
+module.write_text(module.read_text().replace('return f"{day.year}年{day.month}月{day.day}日"',
+                                             'return f"{day.year}年{day.month}月{day.day}日（再読み込み）"'))
+after = once()
+print("edited" if "（再読み込み）" not in before and "（再読み込み）" in after else "stale")
+"""
+
+
+def test_a_second_build_in_the_same_process_uses_edited_macros_code(tmp_path):
+    """What `mkdocs serve` does on a change: rebuild in the same Python process."""
+    project = copy_project(tmp_path / "project")
+    result = subprocess.run([sys.executable, "-c", RELOAD_SCRIPT], cwd=project, capture_output=True, text=True,
+                            check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.stdout.strip().splitlines()[-1:] == ["edited"], result.stdout + result.stderr
