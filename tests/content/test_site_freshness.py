@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_project
+from tests.conftest import ROOT, copy_project
 
 pytestmark = pytest.mark.slow
 EDITOR = "https://git.example.invalid/kb/edit/main/docs/"
@@ -98,3 +98,17 @@ def test_a_second_build_in_the_same_process_uses_edited_macros_code(tmp_path):
     result = subprocess.run([sys.executable, "-c", RELOAD_SCRIPT], cwd=project, capture_output=True, text=True,
                             check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.stdout.strip().splitlines()[-1:] == ["edited"], result.stdout + result.stderr
+
+
+def test_a_shallow_clone_builds_with_dates(tmp_path):
+    """CI checkouts are often shallow: the plugin only notes it, the strict build still passes."""
+    if subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, check=False).returncode:
+        pytest.skip("the project is not a git checkout")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", "--depth", "1", ROOT.as_uri(), str(clone)], check=True)
+    for name in ("node_modules", ".cache"):
+        (clone / name).symlink_to(ROOT / name)
+    result = build(clone, tmp_path / "out", GITHUB_ACTIONS="true")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "out" / "care" / "self-care" / "index.html").read_text()
+    assert "最終確認日：" in html and "最終更新日：" in html
