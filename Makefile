@@ -12,13 +12,16 @@ PYTHON := $(shell for c in python3.13 python3.12 python3; do \
 	if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; \
 	then echo $$c; break; fi; done)
 
-.PHONY: help setup build serve test lint unit browser-deps bench clean
+.PHONY: help setup build serve test lint unit browser-deps bench clean review new-page zensical-check
 
 help:
 	@echo "make serve  - set up, build and serve the site on http://127.0.0.1:8000 (live reload)"
 	@echo "make test   - set up and run every test (prose lint, unit, Pyodide, build, browser)"
 	@echo "make build  - write the site into site/"
 	@echo "make bench  - measure load times and transfer sizes in headless Chromium"
+	@echo "make review - list the pages past their review date (reviewed + review_every)"
+	@echo "make new-page SECTION=respond SLUG=late-delivery TITLE=納期遅延 - write a page from the template"
+	@echo "make zensical-check - build with Zensical (own venv) and report what differs"
 
 $(PY_STAMP): requirements.txt
 	@if [ -z "$(PYTHON)" ]; then echo "Python 3.12 or newer is required (python3.13 / python3.12 / python3 not found or too old)." >&2; exit 1; fi
@@ -55,5 +58,23 @@ test: setup browser-deps lint
 bench: setup browser-deps
 	$(BIN)/python benchmarks/bench_site.py
 
+review: setup
+	$(BIN)/python -c "import sys; from macros.freshness import main; sys.exit(main())"
+
+new-page: setup
+	$(BIN)/python -m macros.new_page "$(SECTION)" "$(SLUG)" "$(TITLE)"
+
+# Zensical (the theme's successor) lives in its own venv so it never mixes with the MkDocs toolchain.
+# 0.0.73 is the newest release whose dependencies all install from PyPI here (0.1.x needs zensical-ui, not found).
+ZENSICAL_VENV := .venv-zensical
+ZENSICAL_VERSION := 0.0.73
+$(ZENSICAL_VENV)/.installed:
+	$(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/pip install --quiet --disable-pip-version-check zensical==$(ZENSICAL_VERSION)
+	@touch $@
+
+zensical-check: setup $(ZENSICAL_VENV)/.installed
+	$(BIN)/python -m macros.zensical_check $(ZENSICAL_VENV)/bin/zensical
+
 clean:
-	rm -rf site .cache .pytest_cache
+	rm -rf site site-zensical .cache .pytest_cache

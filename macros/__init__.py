@@ -18,7 +18,7 @@ from widgets.kind import Kind
 from widgets.kinds import KINDS
 from widgets.registry import Registry, bundle_json
 
-from . import site_assets
+from . import freshness, glossary, reload, site_assets
 from .definitions import load_registry
 from .html import render_definition
 
@@ -34,6 +34,7 @@ def _format_macro_error(error: MacroError, markdown: str, page) -> str:
 
 def define_env(env) -> None:
     """Load and validate every definition, then register one macro per kind that pages embed."""
+    glossary.use_japanese_abbr(env.conf)  # glossary tooltips inside Japanese sentences
     try:
         registry, raw = load_registry()
     except DefinitionError as error:
@@ -69,8 +70,14 @@ def where(page, macro: str, identifier: str) -> str:
     return f"{path}, line {line}" if line else path
 
 
+def on_pre_page_macros(env) -> None:
+    """Annotate the page with its review date and last change date (for the page footer)."""
+    freshness.annotate(env.page)
+
+
 def on_post_build(env) -> None:
     """Put Pyodide, the project's wheel and the lock file into the built site."""
+    reload.forget_project_modules()  # `mkdocs serve`: the next rebuild imports edited macros/ and widgets/ code
     try:
         site_assets.install(Path(env.conf["site_dir"]), env.variables["kb_bundle"])
     except site_assets.AssetError as error:

@@ -62,7 +62,7 @@ def test_answers_suggest_self_care_and_show_contacts_when_needed(page, site_url)
     consult = page.locator("[data-kb-show='result.consult']")
     consult.wait_for(state="visible")
     assert consult.locator("a[href='https://kokoro.mhlw.go.jp/']").is_visible()
-    assert "確認日（2026年11月28日）" in consult.text_content()
+    assert "2026年12月4日に確認した内容です" in consult.text_content()
     assert "診断ではありません" in consult.text_content()
 
 
@@ -74,6 +74,6 @@ def test_before_python_the_urgent_contacts_still_appear(context, page, site_url)
     assert not urgent.is_visible()
     answer(page, "limit", "sometimes")
     assert urgent.is_visible()
-    assert urgent.locator("a[href='tel:0570783556']").text_content() == "0570-783-556"
+    assert urgent.locator("a[href='tel:0120783556']").text_content() == "0120-783-556"
     assert "119番" in urgent.text_content()
     assert page.evaluate(STORED) is None

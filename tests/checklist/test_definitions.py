@@ -70,14 +70,16 @@ def test_the_self_care_contacts_match_the_self_care_page(registry):
     page = (ROOT / "docs" / "care" / "self-care.md").read_text(encoding="utf-8")
     definition = registry.get("checklist", "self-care-reflection")
     links = [link for result in all_results(definition) for link in result.links if not link.internal]
-    assert {link.tel for link in links if link.tel} == {"0570-783-556", "0120-279-338", "0570-064-556"}
+    assert {link.tel for link in links if link.tel} == {"0120-783-556", "0120-279-338", "0570-064-556"}
     for link in links:
         assert f"]({link.href})" in page, link.href
         assert not link.tel or f"[{link.tel}]({link.tel_href})" in page, link.tel
-        assert "確認日: 2026年11月28日" in link.note and "確認日: 2026年11月28日" in page
+    reviewed = re.search(r"^reviewed: (\d{4})-(\d\d)-(\d\d)$", page, re.M).groups()
+    checked = "{}年{}月{}日".format(*(int(part) for part in reviewed))  # the page's review date
+    assert f"{checked}に確認した内容です" in page
     for result in all_results(definition):
         if any(not link.internal for link in result.links):
-            assert "2026年11月28日" in result.note and "公式ページ" in result.note
+            assert f"{checked}に確認した内容です" in result.note and "公式ページ" in result.note
 
 
 # --- static HTML (works before Python) ------------------------------------------------------------------
@@ -137,7 +139,7 @@ def test_the_self_care_reflection_keeps_nothing_unless_asked(registry):
     keep = html.split('<div class="kb-keep">')[1].split("</div>")[0]
     assert 'data-kb-field="keep"' in keep and 'data-kb-action="reset"' in keep
     assert "診断ではありません" in html and "点数もつけません" in html
-    assert 'href="tel:0570783556"' in html and "export-json" not in html
+    assert 'href="tel:0120783556"' in html and "export-json" not in html
 
 
 def test_the_first_checklist_html_uses_no_new_features(registry):
@@ -232,5 +234,5 @@ def test_the_self_care_suggestions_follow_the_answers(registry):
 
 def test_export_of_the_reflection_carries_the_contacts(registry):
     text = call(registry, "self-care-reflection", "export", state={"answers": {"limit": "often"}}, format="text")["text"]
-    assert "いのちの電話（日本いのちの電話連盟）　電話 0570-783-556　https://www.inochinodenwa.org/" in text
-    assert "確認日（2026年11月28日）" in text
+    assert "いのちの電話（日本いのちの電話連盟）　電話 0120-783-556　https://www.inochinodenwa.org/" in text
+    assert "番号と受付時間は2026年12月4日に確認した内容です" in text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from macros.glossary_hook import JapaneseAbbrExtension
+from macros.glossary import JapaneseAbbrExtension, use_japanese_abbr
 
 DEFINITIONS = "*[窓口]: 取引先から見た連絡先\n*[第一報]: 最初の報告\n"
 
@@ -32,3 +32,23 @@ def test_links_code_and_headings_are_left_alone():
 
 def test_pages_without_definitions_are_unchanged():
     assert markdown.markdown("窓口", extensions=[JapaneseAbbrExtension()]) == "<p>窓口</p>"
+
+
+def test_the_macros_module_swaps_abbr_for_the_japanese_variant():
+    config = {"markdown_extensions": ["toc", "abbr", "tables"]}
+    use_japanese_abbr(config)
+    assert config["markdown_extensions"][::2] == ["toc", "tables"]
+    assert isinstance(config["markdown_extensions"][1], JapaneseAbbrExtension)
+
+
+def test_reload_forgets_only_the_project_modules():
+    import sys
+
+    from macros import reload
+    before = {name: module for name, module in sys.modules.items()}
+    try:
+        dropped = reload.forget_project_modules()
+        assert "macros.glossary" in dropped and "widgets.errors" in dropped
+        assert "markdown" in sys.modules and not any(name.split(".")[0] == "macros" for name in sys.modules)
+    finally:
+        sys.modules.update(before)

@@ -1,7 +1,7 @@
-"""MkDocs hook: glossary tooltips that work in Japanese text.
+"""Glossary tooltips that work in Japanese text (set up by the macros module, no MkDocs hook needed).
 
 Python-Markdown's ``abbr`` extension only matches a term between word boundaries, and running Japanese text
-has none, so ``窓口`` inside a sentence never got its tooltip. This hook swaps in a variant that matches
+has none, so ``窓口`` inside a sentence never got its tooltip. :func:`use_japanese_abbr` swaps in a variant that matches
 terms anywhere in prose, once per page (the first use), and never inside links, code or headings.
 """
 
@@ -78,8 +78,10 @@ class JapaneseAbbrExtension(AbbrExtension):
         md.parser.blockprocessors.register(AbbrBlockprocessor(md.parser, self.abbrs), "abbr", 16)
 
 
-def on_config(config):
-    """Replace ``abbr`` in ``markdown_extensions`` with the Japanese-aware variant."""
-    config.markdown_extensions = [JapaneseAbbrExtension() if name == "abbr" else name
-                                  for name in config.markdown_extensions]
-    return config
+def use_japanese_abbr(config) -> None:
+    """Replace ``abbr`` in the MkDocs ``markdown_extensions`` with the Japanese-aware variant.
+
+    Called while the macros plugin loads (in MkDocs' ``on_config``), before any page is rendered.
+    """
+    config["markdown_extensions"] = [JapaneseAbbrExtension() if name == "abbr" else name
+                                     for name in config["markdown_extensions"]]
