@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
+from tests.documents.cases import FULL
+
 NOW = "2026-11-26T15:00:00"  # a Thursday, within office hours
 
-SHORTAGE = {
-    "title": "部品Bの納品数量不足",
-    "customer_company": "株式会社みなと精機",
-    "customer_department": "購買部 課長",
-    "customer_contact": "山田 太郎",
-    "own_company": "株式会社さくら工業",
-    "sender_name": "鈴木 一郎",
-    "sender_title": "営業部 第二課",
-    "sender_contact": "TEL 03-1234-5678 / suzuki@example.co.jp",
-    "reference": "注文番号 A-2611-045（部品B 500個）",
-    "what_happened": "11月25日に納品した部品B 500個のうち、40個が不足しておりました。\n"
-                     "11月26日10時に、受入検査で不足が判明したとのご連絡をいただきました。",
-    "discovered_at": "2026-11-26T10:00",
-    "impact_scope": "同じ日に出荷した部品Bは、ほかに2社分（計1,200個）あります。数量の確認を進めています。",
-    "customer_situation": "12月1日から部品Bを使う組立ラインが動く予定で、不足分が届かないと生産計画を変更しなければなりません。",
-    "customer_trouble": "11月30日までに、不足分の40個が確実に届くかどうか。",
-    "temporary_measures": "不足分の40個を本日手配し、11月27日の午前中に特別便でお届けします。",
-    "cause_status": "known",
-    "cause": "出荷前の数量確認で、梱包単位（50個入り）の箱の数を数え誤りました。",
-    "countermeasure": "出荷前の数量確認を、箱の数と総重量の二つの方法で行います。",
-    "prevention": "出荷前の数量確認を2名で行い、確認の結果を出荷記録に残します。\n"
-                  "12月1日の出荷分から実施し、1か月後に実施状況を点検します。",
-    "next_action": "特別便の到着時刻を、本日17時までにお知らせいたします。",
-    "next_contact": "in-30-minutes",
-    "responsible_department": "物流センター出荷課",
-}
+# The documents' full incident, with a next step that names its own time.
+SHORTAGE = {**FULL, "next_action": "特別便の到着時刻を、本日17時までにお知らせいたします。"}
 
 # The cause is still being investigated, and the rep reports it when they call next: the same date twice.
 INVESTIGATING = {
