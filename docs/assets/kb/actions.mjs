@@ -23,11 +23,12 @@ function save(format) {
 /**
  * Follow a link to a page of this site as if the reader clicked it, so that mkdocs-material's instant
  * navigation takes over (a full load otherwise).
+ * @param {Document} document_
  * @param {string} path relative to the site root
  */
-function openSitePage(path) {
-  const link = Object.assign(document.createElement("a"), { href: new URL(path, sitePageBase()).href });
-  document.body.append(link);
+function openSitePage(document_, path) {
+  const link = Object.assign(document_.createElement("a"), { href: new URL(path, sitePageBase(document_)).href });
+  document_.body.append(link);
   link.click();
   link.remove();
 }
@@ -69,7 +70,7 @@ export const ACTIONS = {
     const { kbTarget, kbTargetKind, kbTargetId } = button.dataset;
     if (!file || !kbTarget || !kbTargetKind || !kbTargetId) return;
     widget.db.save({ kind: kbTargetKind, id: kbTargetId, version: 1 }, { draft: file.text });
-    openSitePage(kbTarget);
+    openSitePage(button.ownerDocument, kbTarget);
   },
   "incident-new"(widget) {
     widget.addIncident({});
