@@ -2,6 +2,7 @@
 // A widget bound in happy-dom to a fake Python client: what it asks Python, when, and what its status says.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { exportFile } from "../../docs/assets/kb/actions.mjs";
 import { LocalStore } from "../../docs/assets/kb/storage.mjs";
 import { Widget } from "../../docs/assets/kb/widget.mjs";
 import { MemoryArea, page } from "./support.mjs";
@@ -19,6 +20,7 @@ function fakePython() {
     /** @param {Record<string, any>} request */
     async call(request) {
       this.requests.push(request);
+      if (request.op === "export") return { text: "本文", filename: "案件-20261128-1405.json", mime: "application/json" };
       return { text: { summary: `view ${this.requests.length}` } };
     },
   };
@@ -31,8 +33,9 @@ function bind(attributes) {
   const root = /** @type {HTMLElement} */ (document.querySelector("[data-kb-widget]"));
   const python = fakePython();
   const memory = new MemoryArea();
-  new Widget(root, python, new LocalStore(() => memory.area, "site")).bind();
-  return { root, python, memory };
+  const widget = new Widget(root, python, new LocalStore(() => memory.area, "site"));
+  widget.bind();
+  return { root, python, memory, widget };
 }
 
 const views = (/** @type {{ requests: Record<string, any>[] }} */ python) =>
@@ -75,4 +78,18 @@ test("an edit is saved under the widget's slot and asks for a new view", async (
   assert.deepEqual(saved.state, { draft: "申し訳ございません" });
   assert.deepEqual(python.requests.at(-1)?.state, { draft: "申し訳ございません" });
   assert.equal(views(python), 2);
+});
+
+test("exports ask Python for the widget's state, or for the incident record of the data-kb-incident definition", async () => {
+  const { python, widget } = bind('data-kb-incident="case" data-kb-incident-kind="incident-form"');
+  await settle();
+  widget.state.incident.title = "部品Bの納品数量不足";
+  const file = await exportFile(widget, "json", { incident: true });
+  assert.deepEqual(file, { text: "本文", filename: "案件-20261128-1405.json", mime: "application/json" });
+  const request = /** @type {Record<string, any>} */ (python.requests.at(-1));
+  assert.deepEqual([request.kind, request.id, request.op, request.format], ["incident-form", "case", "export", "json"]);
+  assert.equal(request.state.incident.title, "部品Bの納品数量不足");
+  await exportFile(widget, "text");
+  const own = /** @type {Record<string, any>} */ (python.requests.at(-1));
+  assert.deepEqual([own.kind, own.id, own.format, own.state], ["checker", "apology", "text", widget.state]);
 });

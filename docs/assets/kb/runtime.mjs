@@ -3,6 +3,9 @@
 // - binds every root element with data-kb-widget (again after each instant navigation, mkdocs-material's document$);
 // - a widget with data-kb-python boots the self-hosted Pyodide (once per document, in a module Web Worker);
 // - states are kept in localStorage (versioned, site-namespaced); every text is written with textContent.
+// Modules: widget (binding, Python calls), actions (buttons), fields (form <-> state, show-if, plain progress),
+// view (writes view answers), status (the status line), storage (saved states), incident (shared incident
+// records), io (files, clipboard), links, paths, localtime, config; python/worker (the Pyodide worker).
 import { python } from "./python.mjs";
 import { storage } from "./storage.mjs";
 import { Widget } from "./widget.mjs";

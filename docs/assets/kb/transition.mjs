@@ -2,7 +2,7 @@
 // TRANSITION: the Python of this branch still answers `export` the old way (a plain string for text and
 // Markdown, the bare document without `exported_at` for an incident, plain text for a checklist's "json").
 // This module turns such an answer into the {text, filename, mime} of the protocol, named and built as the
-// runtime did before. Remove it, and its one call in widget.mjs, once the Python side of the protocol
+// runtime did before. Remove it, and its one call in actions.mjs, once the Python side of the protocol
 // (branch a-kinds) is merged: from then on every export answer is already an ExportFile.
 import { localIso } from "./localtime.mjs";
 

@@ -4,18 +4,15 @@
 import { ACTIONS } from "./actions.mjs";
 import { applyShowIf, fieldEdit, fillDefaults, writeFields, writePlainProgress } from "./fields.mjs";
 import { addIncident, ensureCurrent, incidentLabel, idsByRecency, loadIncidents, saveIncidents } from "./incident.mjs";
-import { isExportFile, parseJson, readFile } from "./io.mjs";
 import { localIso } from "./localtime.mjs";
 import { setPath } from "./paths.mjs";
 import { writeStatus } from "./status.mjs";
-import { legacyExportFile } from "./transition.mjs";
 import { applyView } from "./view.mjs";
 
 /** @typedef {import("./paths.mjs").State} State */
 /** @typedef {import("./storage.mjs").LocalStore} LocalStore */
 /** @typedef {import("./storage.mjs").Slot} Slot */
 /** @typedef {import("./incident.mjs").IncidentStore} IncidentStore */
-/** @typedef {import("./io.mjs").ExportFile} ExportFile */
 /**
  * The Python client (python.mjs) as a widget uses it.
  * @typedef {import("./status.mjs").PythonState & {
@@ -276,38 +273,6 @@ export class Widget {
       this.message(`この操作には Python が必要ですが、実行できませんでした（${reason}）。`, "error");
       return null;
     }
-  }
-
-  /**
-   * The export file Python builds of this widget's state, or of the current incident record; null on failure.
-   * @param {"text" | "markdown" | "json"} format
-   * @param {{ incident?: boolean }} [options]
-   * @returns {Promise<ExportFile | null>}
-   */
-  async exportFile(format, { incident = false } = {}) {
-    const ref = this.incidentRef;
-    const record = incident ? this.state.incident : null;
-    const target = incident && ref ? { kind: ref.kind, id: ref.id, state: { incident: record } } : { state: this.state };
-    const answer = await this.python("export", { format, ...target });
-    if (answer === null) return null;
-    // TRANSITION: old-style answers of the Python on this branch; only `return answer` once a-kinds is merged.
-    return isExportFile(answer) ? answer : legacyExportFile(this, format, answer, record);
-  }
-
-  /**
-   * Let the reader choose an exported JSON file; its content, or null (with a message) if none or unreadable.
-   * @param {string} what how the message names the expected file
-   * @returns {Promise<unknown>}
-   */
-  async pickJson(what) {
-    const file = await readFile("application/json,.json");
-    if (!file) return null;
-    const content = parseJson(await file.text());
-    if (content === undefined) {
-      this.message(`選んだファイルを JSON として読み取れませんでした。${what}をそのまま選んでください。`, "error");
-      return null;
-    }
-    return content;
   }
 
   // ---- Actions ----
