@@ -12,7 +12,7 @@ PYTHON := $(shell for c in python3.13 python3.12 python3; do \
 	if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; \
 	then echo $$c; break; fi; done)
 
-.PHONY: help setup build serve test lint unit browser-deps bench clean review new-page zensical-check
+.PHONY: help setup build serve test lint unit jstest browser-deps bench clean review new-page zensical-check
 
 help:
 	@echo "make serve  - set up, build and serve the site on http://127.0.0.1:8000 (live reload)"
@@ -48,11 +48,17 @@ browser-deps:
 lint: setup
 	npx textlint --config .textlintrc.json "docs/**/*.md" CONTRIBUTING.md
 	$(BIN)/ruff check widgets macros tests benchmarks
+	npx tsc -p tsconfig.json
+	npx biome lint --error-on-warnings
 
-unit: setup
+# Unit tests of the JS runtime (docs/assets/kb) in Node, with happy-dom for the DOM writers.
+jstest: setup
+	node --test tests/runtime/
+
+unit: setup jstest
 	$(BIN)/pytest -m "not browser and not slow"
 
-test: setup browser-deps lint
+test: setup browser-deps lint jstest
 	$(BIN)/pytest
 
 bench: setup browser-deps

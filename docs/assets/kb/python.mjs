@@ -1,9 +1,20 @@
+// @ts-check
 // Client of the Python worker: boots the self-hosted Pyodide once per document and matches replies by id.
-import { config } from "./site.mjs";
+import { config } from "./config.mjs";
+
+/** @typedef {"idle" | "loading" | "ready" | "failed"} Status */
+/** @typedef {{ resolve: (value?: any) => void, reject: (error: Error) => void }} Pending */
 
 export const python = {
-  status: "idle", reason: "", worker: null, timer: 0, nextId: 1, boots: 0, readyMs: null,
-  pending: new Map(), waiting: [], listeners: new Set(),
+  /** @type {Status} */ status: "idle",
+  reason: "",
+  /** @type {Worker | null} */ worker: null,
+  /** @type {ReturnType<typeof setTimeout> | undefined} */ timer: undefined,
+  nextId: 1,
+  boots: 0,
+  /** @type {Map<number, Pending>} */ pending: new Map(),
+  /** @type {Pending[]} */ waiting: [],
+  /** @type {Set<() => void>} */ listeners: new Set(),
 
   start() {
     if (this.status === "loading" || this.status === "ready") return;
@@ -13,28 +24,29 @@ export const python = {
     try {
       this.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
     } catch (error) {
-      this.fail(String(error.message || error));
+      this.fail(error instanceof Error ? error.message : String(error));
       return;
     }
     this.worker.onmessage = ({ data }) => this.receive(data);
-    this.worker.onerror = (event) => { event.preventDefault(); this.fail(event.message || "ワーカーを起動できませんでした"); };
+    this.worker.onerror = (/** @type {ErrorEvent} */ event) => { event.preventDefault(); this.fail(event.message || "ワーカーを起動できませんでした"); };
   },
 
+  /** @param {{ type: string, id?: number, reason?: string, error?: string, response?: string }} data */
   receive(data) {
     if (data.type === "ready") {
       clearTimeout(this.timer);
-      this.readyMs = data.ms;
       performance.mark("kb-python-ready");
       this.setStatus("ready");
     } else if (data.type === "failed") {
-      this.fail(data.reason);
+      this.fail(data.reason || "");
     } else if (data.type === "reply") {
-      const entry = this.pending.get(data.id);
-      this.pending.delete(data.id);
-      if (entry) data.error ? entry.reject(new Error(data.error)) : entry.resolve(JSON.parse(data.response));
+      const entry = this.pending.get(data.id || 0);
+      this.pending.delete(data.id || 0);
+      if (entry) data.error ? entry.reject(new Error(data.error)) : entry.resolve(JSON.parse(data.response || "null"));
     }
   },
 
+  /** @param {string} reason */
   fail(reason) {
     clearTimeout(this.timer);
     if (this.worker) this.worker.terminate();
@@ -50,6 +62,7 @@ export const python = {
     this.start();
   },
 
+  /** @param {Status} status */
   setStatus(status) {
     this.status = status;
     if (status === "ready" || status === "failed") {
@@ -61,6 +74,7 @@ export const python = {
     for (const listener of this.listeners) listener();
   },
 
+  /** @returns {Promise<void>} */
   ready() {
     if (this.status === "ready") return Promise.resolve();
     if (this.status === "failed") return Promise.reject(new Error(this.reason));
@@ -69,12 +83,13 @@ export const python = {
   },
 
   // Send one request (an object) to widgets.api.handle; resolves with its result or rejects with its error.
+  /** @param {object} request */
   async call(request) {
     await this.ready();
     const id = this.nextId++;
     const reply = await new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, request: JSON.stringify(request) });
+      this.worker?.postMessage({ id, request: JSON.stringify(request) });
     });
     if (!reply.ok) throw new Error(reply.error);
     return reply.result;

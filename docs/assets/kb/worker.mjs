@@ -1,8 +1,11 @@
+// @ts-check
 // Module Web Worker: boots the self-hosted Pyodide once and answers JSON requests with ids.
 // Every URL is resolved from this file, so the site works under any base path.
+// @ts-expect-error -- ../pyodide/ is copied next to this folder by the build; its types are not checked here.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
+/** @type {any} widgets.api, once imported */
 let api = null;
 
 // The build ships a gzip-compressed memory snapshot of a booted interpreter (decompressed here, unless the
@@ -15,7 +18,7 @@ async function fetchSnapshot() {
     if (data[0] !== 0x1f || data[1] !== 0x8b) return data;
     const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Uint8Array(await new Response(stream).arrayBuffer());
-  } catch (error) {
+  } catch {
     return null;
   }
 }
@@ -43,14 +46,14 @@ const ready = (async () => {
 
 ready.then(
   (ms) => postMessage({ type: "ready", ms }),
-  (error) => postMessage({ type: "failed", reason: String((error && error.message) || error) }),
+  (error) => postMessage({ type: "failed", reason: error instanceof Error ? error.message : String(error) }),
 );
 
-onmessage = async ({ data }) => {
+addEventListener("message", async ({ data }) => {
   try {
     await ready;
     postMessage({ type: "reply", id: data.id, response: api.handle(data.request) });
   } catch (error) {
-    postMessage({ type: "reply", id: data.id, error: String((error && error.message) || error) });
+    postMessage({ type: "reply", id: data.id, error: error instanceof Error ? error.message : String(error) });
   }
-};
+});

@@ -1,0 +1,146 @@
+// @ts-check
+// What the buttons of a widget do (data-kb-action="<name>"). Files and texts come from Python; this module only
+// copies, saves and reads them, and keeps the incident records.
+import { removeIncident } from "./incident.mjs";
+import { copyText, download, isExportFile, parseJson, readFile } from "./io.mjs";
+import { sitePageBase } from "./links.mjs";
+
+/** @typedef {import("./widget.mjs").Widget} Widget */
+/** @typedef {import("./io.mjs").ExportFile} ExportFile */
+/** @typedef {(widget: Widget, button: HTMLElement) => void | Promise<void>} Action */
+
+/**
+ * The export file Python builds of a widget's state, or of its current incident record (sent to the incident
+ * definition named by data-kb-incident / data-kb-incident-kind); null on failure (the widget says why).
+ * @param {Widget} widget
+ * @param {"text" | "markdown" | "json"} format
+ * @param {{ incident?: boolean }} [options]
+ * @returns {Promise<ExportFile | null>}
+ */
+export async function exportFile(widget, format, { incident = false } = {}) {
+  const ref = widget.incidentRef;
+  const record = incident ? widget.state.incident : null;
+  const target = incident && ref ? { kind: ref.kind, id: ref.id, state: { incident: record } } : { state: widget.state };
+  const answer = await widget.python("export", { format, ...target });
+  if (answer === null) return null;
+  if (isExportFile(answer)) return answer;
+  widget.message("書き出す内容を作れませんでした。ページを再読み込みしてから、もう一度お試しください。", "error");
+  return null;
+}
+
+/**
+ * Let the reader choose an exported JSON file; its content, or null (with a message) if none or unreadable.
+ * @param {Widget} widget
+ * @param {string} what how the message names the expected file
+ * @returns {Promise<unknown>}
+ */
+async function pickJson(widget, what) {
+  const file = await readFile("application/json,.json");
+  if (!file) return null;
+  const content = parseJson(await file.text());
+  if (content === undefined) {
+    widget.message(`選んだファイルを JSON として読み取れませんでした。${what}をそのまま選んでください。`, "error");
+    return null;
+  }
+  return content;
+}
+
+/**
+ * Save the export of the given format as a file.
+ * @param {"text" | "markdown" | "json"} format
+ * @returns {Action}
+ */
+function save(format) {
+  return async (widget) => {
+    const file = await exportFile(widget, format);
+    if (file) download(file);
+  };
+}
+
+/**
+ * Follow a link to a page of this site as if the reader clicked it, so that mkdocs-material's instant
+ * navigation takes over (a full load otherwise).
+ * @param {Document} document_
+ * @param {string} path relative to the site root
+ */
+function openSitePage(document_, path) {
+  const link = Object.assign(document_.createElement("a"), { href: new URL(path, sitePageBase(document_)).href });
+  document_.body.append(link);
+  link.click();
+  link.remove();
+}
+
+/** @type {Record<string, Action>} */
+export const ACTIONS = {
+  async "copy-text"(widget) {
+    const file = await exportFile(widget, "text");
+    if (!file) return;
+    try {
+      await copyText(file.text);
+      widget.message("コピーしました。メールやチャットに貼り付けてください。");
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      widget.message(`コピーできませんでした（${reason}）。「テキストで保存」をお使いください。`, "error");
+    }
+  },
+  "download-text": save("text"),
+  "download-markdown": save("markdown"),
+  "export-json": save("json"),
+  async "import-json"(widget) {
+    const document_ = await pickJson(widget, "書き出したファイル");
+    if (!document_) return;
+    const result = await widget.python("import", { document: document_ });
+    if (!result) return;
+    widget.state = result.state;
+    widget.showState();
+    widget.save();
+    widget.message(["読み込みました。", ...result.notes].join(" "));
+    widget.requestView();
+  },
+  print() {
+    window.print();
+  },
+  // Hands the exported text to the saved state of the target widget (data-kb-target-kind/-id), then opens its
+  // page (data-kb-target).
+  async "check-draft"(widget, button) {
+    const file = await exportFile(widget, "text");
+    const { kbTarget, kbTargetKind, kbTargetId } = button.dataset;
+    if (!file || !kbTarget || !kbTargetKind || !kbTargetId) return;
+    widget.db.save({ kind: kbTargetKind, id: kbTargetId, version: 1 }, { draft: file.text });
+    openSitePage(button.ownerDocument, kbTarget);
+  },
+  "incident-new"(widget) {
+    widget.addIncident({});
+    widget.message("新しい案件を作りました。件名から入力してください。");
+  },
+  "incident-delete"(widget) {
+    const title = widget.state.incident.title || "（無題の案件）";
+    if (!window.confirm(`案件「${title}」を削除します。元に戻せません。よろしいですか？`)) return;
+    if (widget.perIncident) widget.db.erase(widget.slot);
+    removeIncident(widget.store, widget.store.current);
+    widget.switchIncident(widget.store.current);
+    widget.message(`案件「${title}」を削除しました。`);
+  },
+  async "incident-export"(widget) {
+    const file = await exportFile(widget, "json", { incident: true });
+    if (file) download(file);
+  },
+  async "incident-import"(widget) {
+    const ref = widget.incidentRef;
+    const document_ = await pickJson(widget, "書き出した案件ファイル");
+    if (!document_ || !ref) return;
+    const result = await widget.python("import", { kind: ref.kind, id: ref.id, document: document_ });
+    if (!result) return;
+    widget.addIncident(result.incident);
+    widget.saveIncident();
+    widget.message(["案件を読み込みました。", ...result.notes].join(" "));
+  },
+  reset(widget) {
+    if (!window.confirm("チェック・メモ・時刻をすべて消去します。元に戻せません。よろしいですか？")) return;
+    widget.db.erase(widget.slot);
+    widget.setState({});
+    widget.save();
+    widget.message("すべて消去しました。");
+    widget.requestView();
+  },
+};

@@ -1,0 +1,95 @@
+// @ts-check
+// A widget bound in happy-dom to a fake Python client: what it asks Python, when, and what its status says.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { exportFile } from "../../docs/assets/kb/actions.mjs";
+import { LocalStore } from "../../docs/assets/kb/storage.mjs";
+import { Widget } from "../../docs/assets/kb/widget.mjs";
+import { MemoryArea, page } from "./support.mjs";
+
+/** A Python client that answers every view at once and records the requests. */
+function fakePython() {
+  return {
+    status: /** @type {import("../../docs/assets/kb/status.mjs").PythonStatus} */ ("ready"),
+    reason: "",
+    progress: null,
+    /** @type {Set<() => void>} */ listeners: new Set(),
+    /** @type {Record<string, any>[]} */ requests: [],
+    start() {},
+    retry() {},
+    /** @param {Record<string, any>} request */
+    async call(request) {
+      this.requests.push(request);
+      if (request.op === "export") return { text: "本文", filename: "案件-20261128-1405.json", mime: "application/json" };
+      return { text: { summary: `view ${this.requests.length}` } };
+    },
+  };
+}
+
+/** @param {string} attributes extra attributes of the widget root */
+function bind(attributes) {
+  const document = page(`<section data-kb-widget="checker" data-kb-id="apology" data-kb-python ${attributes}>
+    <p data-kb-status></p><textarea data-kb-field="draft"></textarea><p data-kb-out="summary">待っています</p></section>`);
+  const root = /** @type {HTMLElement} */ (document.querySelector("[data-kb-widget]"));
+  const python = fakePython();
+  const memory = new MemoryArea();
+  const widget = new Widget(root, python, new LocalStore(() => memory.area, "site"));
+  widget.bind();
+  return { root, python, memory, widget };
+}
+
+const views = (/** @type {{ requests: Record<string, any>[] }} */ python) =>
+  python.requests.filter((request) => request.op === "view").length;
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+test("the status says 準備完了 only once the first view answer is in the page", async () => {
+  const { root, python } = bind("");
+  const status = /** @type {HTMLElement} */ (root.querySelector("[data-kb-status]"));
+  assert.equal(status.dataset.state, "loading");
+  assert.equal(root.querySelector("[data-kb-out=summary]")?.textContent, "待っています");
+  await settle();
+  assert.deepEqual(python.requests[0], { kind: "checker", id: "apology", op: "view", now: python.requests[0].now, state: {} });
+  assert.equal(root.querySelector("[data-kb-out=summary]")?.textContent, "view 1");
+  assert.equal(status.textContent, "準備完了");
+});
+
+test("only a widget with data-kb-clock is viewed again as time passes", async (t) => {
+  t.mock.timers.enable({ apis: ["setInterval"] });
+  const still = bind("");
+  const timed = bind('data-kb-clock="30"');
+  await settle();
+  assert.deepEqual([views(still.python), views(timed.python)], [1, 1]);
+  for (let minute = 0; minute < 3; minute += 1) {
+    t.mock.timers.tick(30_000);
+    await settle();
+  }
+  assert.deepEqual([views(still.python), views(timed.python)], [1, 4]);
+});
+
+test("an edit is saved under the widget's slot and asks for a new view", async () => {
+  const { root, python, memory } = bind("");
+  await settle();
+  const draft = /** @type {HTMLTextAreaElement} */ (root.querySelector("textarea"));
+  draft.value = "申し訳ございません";
+  const window = /** @type {any} */ (draft.ownerDocument.defaultView);
+  draft.dispatchEvent(new window.Event("input", { bubbles: true }));
+  await settle();
+  const saved = JSON.parse(/** @type {string} */ (memory.getItem("kb:site:checker:apology:v1")));
+  assert.deepEqual(saved.state, { draft: "申し訳ございません" });
+  assert.deepEqual(python.requests.at(-1)?.state, { draft: "申し訳ございません" });
+  assert.equal(views(python), 2);
+});
+
+test("exports ask Python for the widget's state, or for the incident record of the data-kb-incident definition", async () => {
+  const { python, widget } = bind('data-kb-incident="case" data-kb-incident-kind="incident-form"');
+  await settle();
+  widget.state.incident.title = "部品Bの納品数量不足";
+  const file = await exportFile(widget, "json", { incident: true });
+  assert.deepEqual(file, { text: "本文", filename: "案件-20261128-1405.json", mime: "application/json" });
+  const request = /** @type {Record<string, any>} */ (python.requests.at(-1));
+  assert.deepEqual([request.kind, request.id, request.op, request.format], ["incident-form", "case", "export", "json"]);
+  assert.equal(request.state.incident.title, "部品Bの納品数量不足");
+  await exportFile(widget, "text");
+  const own = /** @type {Record<string, any>} */ (python.requests.at(-1));
+  assert.deepEqual([own.kind, own.id, own.format, own.state], ["checker", "apology", "text", widget.state]);
+});
