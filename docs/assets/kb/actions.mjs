@@ -19,8 +19,9 @@ import { sitePageBase } from "./links.mjs";
  */
 export async function exportFile(widget, format, { incident = false } = {}) {
   const ref = widget.incidentRef;
-  const record = incident ? widget.state.incident : null;
-  const target = incident && ref ? { kind: ref.kind, id: ref.id, state: { incident: record } } : { state: widget.state };
+  const target = incident && ref
+    ? { kind: ref.kind, id: ref.id, state: { incident: widget.state.incident } }
+    : { state: widget.state };
   const answer = await widget.python("export", { format, ...target });
   if (answer === null) return null;
   if (isExportFile(answer)) return answer;
