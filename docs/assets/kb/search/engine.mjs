@@ -14,7 +14,11 @@
 /** @typedef {{data: SectionData, title: Field, body: Field}} Section */
 /** @typedef {{data: PageData, title: Field, aliases: Field, headings: Field, sections: Section[]}} Page */
 /** @typedef {{pages: Page[], synonyms: string[][], idf: Map<string, number>}} Index */
-/** @typedef {{text: string, features: string[], weight: number}} Term */
+/**
+ * A query word (normalized), its features, its weight (1, or less for a synonym rewrite) and its weak features:
+ * bigrams typed in hiragana inside a word that also has kanji, katakana or letters (particles, okurigana).
+ * @typedef {{text: string, features: string[], weight: number, weak: Set<string>}} Term
+ */
 /** @typedef {{page: Page, score: number, section: Section | null, terms: Record<string, boolean>}} Hit */
 /**
  * One document of the theme's result list (a page, or a section when location has a #).
@@ -26,20 +30,37 @@ const SYNONYM_WEIGHT = 0.85;
 const UNIGRAM_WEIGHT = 0.3;
 const SEPARATORS = /[\s\p{P}\p{S}]+/u;
 const KANJI = /\p{Script=Han}/u;
-const MIN_SCORE = 0.08;
+const KANA_WEIGHT = 0.35;
+const HIRAGANA = /^[\u3041-\u309f]+$/u;
+const MIN_SCORE = 0.02;
 const RELATIVE_CUTOFF = 0.12;
 const SNIPPET_CHARS = 90;
 
 /**
- * Normalize one character or string: NFKC, lower case, katakana folded to hiragana.
+ * NFKC and lower case (kana kept as typed).
+ * @param {string} text
+ * @returns {string}
+ */
+function prepare(text) {
+  return text.normalize("NFKC").toLowerCase();
+}
+
+/**
+ * Fold katakana to hiragana, one code unit for one (positions stay aligned).
+ * @param {string} text
+ * @returns {string}
+ */
+function fold(text) {
+  return text.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+
+/**
+ * Normalize text for matching: NFKC, lower case, katakana folded to hiragana.
  * @param {string} text
  * @returns {string}
  */
 export function normalize(text) {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+  return fold(prepare(text));
 }
 
 /**
@@ -96,7 +117,7 @@ export function createIndex(data) {
   /** @type {Map<string, number>} */
   const idf = new Map();
   for (const [f, n] of df) idf.set(f, Math.log(1 + count / n));
-  const synonyms = data.synonyms.map((group) => group.map(normalize));
+  const synonyms = data.synonyms.map((group) => group.map(prepare));
   return { pages, synonyms, idf: idf.set("", Math.log(1 + count)) };
 }
 
@@ -107,21 +128,21 @@ export function createIndex(data) {
  * @returns {Term[][]} one list of alternatives per word
  */
 export function queryTerms(index, query) {
-  const words = normalize(query)
+  const words = prepare(query)
     .split(SEPARATORS)
     .filter((w) => w.length > 0);
-  return words.map((word) => {
-    /** @type {Term[]} */
-    const alternatives = [{ text: word, features: features(word), weight: 1 }];
-    const seen = new Set([word]);
+  return words.map((raw) => {
+    const alternatives = [term(raw, 1)];
+    const seen = new Set([fold(raw)]);
     for (const group of index.synonyms) {
       for (const member of group) {
-        if (!word.includes(member)) continue;
+        const at = fold(raw).indexOf(fold(member));
+        if (at < 0) continue;
         for (const other of group) {
-          const text = word.replace(member, other);
-          if (seen.has(text)) continue;
-          seen.add(text);
-          alternatives.push({ text, features: features(text), weight: SYNONYM_WEIGHT });
+          const rewritten = raw.slice(0, at) + other + raw.slice(at + member.length);
+          if (seen.has(fold(rewritten))) continue;
+          seen.add(fold(rewritten));
+          alternatives.push(term(rewritten, SYNONYM_WEIGHT));
         }
       }
     }
@@ -130,13 +151,33 @@ export function queryTerms(index, query) {
 }
 
 /**
+ * @param {string} raw a query word, NFKC and lower case, kana as typed
+ * @param {number} weight
+ * @returns {Term}
+ */
+function term(raw, weight) {
+  const text = fold(raw);
+  const chars = Array.from(raw);
+  const folded = Array.from(text);
+  const content = !HIRAGANA.test(raw);
+  /** @type {Set<string>} */
+  const weak = new Set();
+  for (let i = 0; content && i + 1 < chars.length; i += 1) {
+    if (HIRAGANA.test(chars[i] + chars[i + 1])) weak.add(folded[i] + folded[i + 1]);
+  }
+  return { text, features: features(text), weight, weak };
+}
+
+/**
  * @param {Index} index
+ * @param {Term} term
  * @param {string} feature
  * @returns {number}
  */
-function weightOf(index, feature) {
+function weightOf(index, term, feature) {
   const idf = index.idf.get(feature) ?? index.idf.get("") ?? 1;
-  return feature.length === 1 ? idf * UNIGRAM_WEIGHT : idf;
+  const kana = term.weak.has(feature) ? KANA_WEIGHT : 1;
+  return (feature.length === 1 ? idf * UNIGRAM_WEIGHT : idf) * kana;
 }
 
 /**
@@ -152,7 +193,7 @@ export function fieldMatch(index, term, target) {
   let found = 0;
   let total = 0;
   for (const f of term.features) {
-    const w = weightOf(index, f);
+    const w = weightOf(index, term, f);
     total += w;
     if (target.features.has(f)) found += w;
   }
