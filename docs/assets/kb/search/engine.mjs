@@ -17,7 +17,8 @@
 /**
  * A query word (normalized), its features, its weight (1, or less for a synonym rewrite) and its weak features:
  * bigrams typed in hiragana inside a word that also has kanji, katakana or letters (particles, okurigana).
- * @typedef {{text: string, features: string[], weight: number, weak: Set<string>}} Term
+ * `weights` holds the weight of each feature (IDF, less for single kanji and weak bigrams), `total` their sum.
+ * @typedef {{text: string, features: string[], weight: number, weak: Set<string>, weights: number[], total: number}} Term
  */
 /** @typedef {{page: Page, score: number, section: Section | null, terms: Record<string, boolean>}} Hit */
 /**
@@ -132,7 +133,7 @@ export function queryTerms(index, query) {
     .split(SEPARATORS)
     .filter((w) => w.length > 0);
   return words.map((raw) => {
-    const alternatives = [term(raw, 1)];
+    const alternatives = [term(index, raw, 1)];
     const seen = new Set([fold(raw)]);
     for (const group of index.synonyms) {
       for (const member of group) {
@@ -142,7 +143,7 @@ export function queryTerms(index, query) {
           const rewritten = raw.slice(0, at) + other + raw.slice(at + member.length);
           if (seen.has(fold(rewritten))) continue;
           seen.add(fold(rewritten));
-          alternatives.push(term(rewritten, SYNONYM_WEIGHT));
+          alternatives.push(term(index, rewritten, SYNONYM_WEIGHT));
         }
       }
     }
@@ -151,11 +152,12 @@ export function queryTerms(index, query) {
 }
 
 /**
+ * @param {Index} index
  * @param {string} raw a query word, NFKC and lower case, kana as typed
  * @param {number} weight
  * @returns {Term}
  */
-function term(raw, weight) {
+function term(index, raw, weight) {
   const text = fold(raw);
   const chars = Array.from(raw);
   const folded = Array.from(text);
@@ -165,18 +167,20 @@ function term(raw, weight) {
   for (let i = 0; content && i + 1 < chars.length; i += 1) {
     if (HIRAGANA.test(chars[i] + chars[i + 1])) weak.add(folded[i] + folded[i + 1]);
   }
-  return { text, features: features(text), weight, weak };
+  const list = features(text);
+  const weights = list.map((f) => weightOf(index, weak, f));
+  return { text, features: list, weight, weak, weights, total: weights.reduce((a, b) => a + b, 0) };
 }
 
 /**
  * @param {Index} index
- * @param {Term} term
+ * @param {Set<string>} weak
  * @param {string} feature
  * @returns {number}
  */
-function weightOf(index, term, feature) {
+function weightOf(index, weak, feature) {
   const idf = index.idf.get(feature) ?? index.idf.get("") ?? 1;
-  const kana = term.weak.has(feature) ? KANA_WEIGHT : 1;
+  const kana = weak.has(feature) ? KANA_WEIGHT : 1;
   return (feature.length === 1 ? idf * UNIGRAM_WEIGHT : idf) * kana;
 }
 
@@ -189,16 +193,12 @@ function weightOf(index, term, feature) {
  * @returns {number}
  */
 export function fieldMatch(index, term, target) {
-  if (term.features.length === 0) return 0;
+  if (term.total === 0) return 0;
   let found = 0;
-  let total = 0;
-  for (const f of term.features) {
-    const w = weightOf(index, term, f);
-    total += w;
-    if (target.features.has(f)) found += w;
-  }
-  const coverage = found / total;
-  const verbatim = target.text.includes(term.text) ? 1 : 0;
+  for (let i = 0; i < term.features.length; i += 1) if (target.features.has(term.features[i])) found += term.weights[i];
+  const coverage = found / term.total;
+  // A verbatim occurrence implies every feature is present: only then scan the text.
+  const verbatim = found >= term.total - 1e-9 && target.text.includes(term.text) ? 1 : 0;
   return (coverage * coverage + verbatim) / 2;
 }
 
@@ -256,11 +256,13 @@ export function search(index, query, limit = 20) {
       found[alternatives[0].text] = best >= 0.2;
     }
     score /= terms.length;
-    if (score >= MIN_SCORE) hits.push({ page, score, section: bestSection(index, terms, page), terms: found });
+    if (score >= MIN_SCORE) hits.push({ page, score, section: null, terms: found });
   }
   hits.sort((a, b) => b.score - a.score);
   const top = hits.length ? hits[0].score : 0;
-  return hits.filter((h) => h.score >= top * RELATIVE_CUTOFF).slice(0, limit);
+  const kept = hits.filter((h) => h.score >= top * RELATIVE_CUTOFF).slice(0, limit);
+  for (const hit of kept) hit.section = bestSection(index, terms, hit.page);
+  return kept;
 }
 
 /**
