@@ -74,10 +74,12 @@ def main() -> None:
             server.shutdown()
         index = index_figures(site)
     print("Header search (typed into the real search box in Chromium)")
-    print(f"{'set':<10}{'queries':>8}{'hit@3':>8}{'MRR@5':>8}{'zero':>6}{'none shown':>12}{'median ms':>11}{'p95 ms':>8}")
+    header = ("queries", "hit@3", "MRR@5", "zero", "none shown", "median ms", "p95 ms")
+    print(f"{'set':<10}" + "".join(f"{cell:>11}" for cell in header))
     for name, row in figures.items():
-        print(f"{name:<10}{row['count']:>8}{100 * row['hit3']:>7.1f}%{row['mrr5']:>8.3f}{row['zero']:>6}"
-              f"{row['none_shown']:>12}{row['median_ms']:>11.1f}{row['p95_ms']:>8.1f}")
+        cells = (row["count"], f"{100 * row['hit3']:.1f}%", f"{row['mrr5']:.3f}", row["zero"], row["none_shown"],
+                 f"{row['median_ms']:.1f}", f"{row['p95_ms']:.1f}")
+        print(f"{name:<10}" + "".join(f"{cell:>11}" for cell in cells))
     print(f"index: {index['raw'] / 1024:.1f} KB raw, {index['gzip'] / 1024:.1f} KB gzip; "
           f"build time added (writing the index): {index['write_ms']:.0f} ms")
 

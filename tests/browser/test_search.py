@@ -14,9 +14,10 @@ def test_typed_queries_find_a_right_page_in_the_top_three(page, site_url):
     open_search(page, site_url)
     results = [ask(page, query["q"]) for query in queries]
     figures = scores(results, queries)
-    misses = [(q["q"], r["pages"][:3]) for q, r in zip(queries, results, strict=True) if not set(q["pages"]) & set(r["pages"][:3])]
+    pairs = list(zip(queries, results, strict=True))
+    misses = [(q["q"], r["pages"][:3]) for q, r in pairs if not set(q["pages"]) & set(r["pages"][:3])]
     assert figures["hit3"] >= 0.95, misses
-    assert [q["q"] for q, r in zip(queries, results, strict=True) if NONE in r["meta"]] == []
+    assert [q["q"] for q, r in pairs if NONE in r["meta"]] == []
 
 
 def test_results_show_the_section_and_a_highlighted_snippet(page, site_url):

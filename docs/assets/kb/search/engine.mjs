@@ -187,12 +187,11 @@ function weightOf(index, weak, feature) {
 /**
  * How well one term matches a field, 0..1: squared weighted coverage of its features, averaged with 1 when the
  * term occurs verbatim.
- * @param {Index} index
  * @param {Term} term
  * @param {Field} target
  * @returns {number}
  */
-export function fieldMatch(index, term, target) {
+export function fieldMatch(term, target) {
   if (term.total === 0) return 0;
   let found = 0;
   for (let i = 0; i < term.features.length; i += 1) if (target.features.has(term.features[i])) found += term.weights[i];
@@ -204,18 +203,17 @@ export function fieldMatch(index, term, target) {
 
 /**
  * Score of one term on a page: the best weighted field, plus a little for the body when a heading matched.
- * @param {Index} index
  * @param {Term} term
  * @param {Page} page
  * @returns {number}
  */
-function termOnPage(index, term, page) {
+function termOnPage(term, page) {
   let body = 0;
-  for (const section of page.sections) body = Math.max(body, fieldMatch(index, term, section.body));
+  for (const section of page.sections) body = Math.max(body, fieldMatch(term, section.body));
   const best = Math.max(
-    WEIGHTS.aliases * fieldMatch(index, term, page.aliases),
-    WEIGHTS.title * fieldMatch(index, term, page.title),
-    WEIGHTS.headings * fieldMatch(index, term, page.headings),
+    WEIGHTS.aliases * fieldMatch(term, page.aliases),
+    WEIGHTS.title * fieldMatch(term, page.title),
+    WEIGHTS.headings * fieldMatch(term, page.headings),
     WEIGHTS.body * body,
   );
   return (best + 0.25 * body) * term.weight;
@@ -223,14 +221,13 @@ function termOnPage(index, term, page) {
 
 /**
  * Score of one term in one section (for choosing the section shown under the page).
- * @param {Index} index
  * @param {Term} term
  * @param {Section} section
  * @returns {number}
  */
-function termInSection(index, term, section) {
-  const title = WEIGHTS.headings * fieldMatch(index, term, section.title);
-  return (Math.max(title, fieldMatch(index, term, section.body)) + 0.25 * fieldMatch(index, term, section.body)) *
+function termInSection(term, section) {
+  const title = WEIGHTS.headings * fieldMatch(term, section.title);
+  return (Math.max(title, fieldMatch(term, section.body)) + 0.25 * fieldMatch(term, section.body)) *
     term.weight;
 }
 
@@ -251,7 +248,7 @@ export function search(index, query, limit = 20) {
     /** @type {Record<string, boolean>} */
     const found = {};
     for (const alternatives of terms) {
-      const best = Math.max(...alternatives.map((t) => termOnPage(index, t, page)));
+      const best = Math.max(...alternatives.map((t) => termOnPage(t, page)));
       score += best;
       found[alternatives[0].text] = best >= 0.2;
     }
@@ -261,22 +258,21 @@ export function search(index, query, limit = 20) {
   hits.sort((a, b) => b.score - a.score);
   const top = hits.length ? hits[0].score : 0;
   const kept = hits.filter((h) => h.score >= top * RELATIVE_CUTOFF).slice(0, limit);
-  for (const hit of kept) hit.section = bestSection(index, terms, hit.page);
+  for (const hit of kept) hit.section = bestSection(terms, hit.page);
   return kept;
 }
 
 /**
- * @param {Index} index
  * @param {Term[][]} terms
  * @param {Page} page
  * @returns {Section | null}
  */
-function bestSection(index, terms, page) {
+function bestSection(terms, page) {
   let best = null;
   let bestScore = 0;
   for (const section of page.sections) {
     let score = 0;
-    for (const alternatives of terms) score += Math.max(...alternatives.map((t) => termInSection(index, t, section)));
+    for (const alternatives of terms) score += Math.max(...alternatives.map((t) => termInSection(t, section)));
     if (score > bestScore) {
       best = section;
       bestScore = score;
