@@ -35,4 +35,6 @@ def test_enter_opens_the_best_page_with_instant_navigation(page, site_url):
     ask(page, "トラッカー")
     page.keyboard.press("Enter")
     page.wait_for_url("**/tools/tracker/**")
-    assert page.evaluate("window.__kbSearch.sent") > 0  # same document: instant navigation kept the page alive
+    page.keyboard.press("s")
+    after = ask(page, "お詫び状")  # the counter survives: instant navigation kept the document and the worker
+    assert after["pages"][0] == "tools/apology-letter/"

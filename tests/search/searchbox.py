@@ -42,7 +42,8 @@ def load(name: str) -> list[dict]:
 
 
 def open_search(page, url: str) -> None:
-    """Open the site with the counter installed and focus the header search box with the ``/`` key."""
+    """Open the site root ``url`` with the counter installed and focus the header search box with the ``/`` key."""
+    page.kb_root = url
     page.add_init_script(COUNTER)
     page.goto(url)
     page.wait_for_function("document.querySelector('.md-search-result__meta') !== null")
@@ -60,18 +61,16 @@ def ask(page, query: str) -> dict:
                            timeout=15000)
     data = page.evaluate("""() => ({
       hrefs: [...document.querySelectorAll('.md-search-result__item')].map(
-        (item) => item.querySelector('a').getAttribute('href')),
+        (item) => item.querySelector('a').href),
       meta: document.querySelector('.md-search-result__meta').textContent,
       latency: Math.max(0, __kbSearch.rendered - __kbSearch.keyup),
     })""")
-    base = page.evaluate("new URL(document.querySelector('#__config') ? JSON.parse(document.querySelector("
-                         "'#__config').textContent).base : '.', location.href).href")
-    data["pages"] = [page_of(href, base) for href in data["hrefs"]]
+    data["pages"] = [page_of(href, page.kb_root) for href in data["hrefs"]]
     return data
 
 
 def page_of(href: str, base: str) -> str:
-    """The page of a result link relative to the site root (``/`` for the top page)."""
+    """The page of an absolute result link, relative to the site root ``base`` (``/`` for the top page)."""
     path = href.split("#")[0].split("?")[0]
     relative = path[len(base):] if path.startswith(base) else path
     return relative or "/"
