@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import yaml
 from macros import search_index
 from macros.search_index import SearchIndexError, load_synonyms, page_aliases, page_url, write
 from tests.conftest import ROOT
+from tests.test_build import break_and_build
 
 QUERY_SETS = ("queries.yml", "holdout.yml")
 
@@ -74,3 +76,21 @@ def test_query_sets_name_existing_pages(name):
     assert all(set(q["pages"]) <= urls for q in queries)
     if name == "queries.yml":
         assert len(queries) >= 60 and {u for q in queries for u in q["pages"]} == urls
+
+
+@pytest.mark.slow
+def test_a_malformed_synonym_list_fails_the_build_naming_the_file(tmp_path):
+    def edit(project):
+        (project / "docs" / search_index.SYNONYMS).write_text("groups:\n  - [謝罪]\n", encoding="utf-8")
+    output = break_and_build(tmp_path, edit)
+    assert "search-synonyms.yml: group 1: expected a list of at least 2 words" in output
+
+
+@pytest.mark.slow
+def test_the_site_points_the_theme_search_at_the_bigram_worker(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', html, re.S)[1])
+    assert config["search"].endswith("assets/kb/search/worker.mjs")
+    assert {"navigation.instant", "search.highlight"} <= set(config["features"])  # the copied block keeps them
+    index = json.loads((built_site / search_index.OUTPUT).read_text(encoding="utf-8"))
+    assert {page["url"] for page in index["pages"]} >= {"", "respond/interim-reply/", "tools/tracker/"}
