@@ -88,4 +88,5 @@ test("the theme result groups a page with its best section, escaped and highligh
   assert.ok(!items[0][0].text.includes("<script>"));
   assert.ok(items.every((group) => !group[0].location.includes("#")));
   assert.deepEqual(items[0][0].terms, { 記録: true });
+  assert.deepEqual(themeResult(index, "トラッカー　ｚｚ").items[0][0].terms, { トラッカー: true, zz: false });
 });

@@ -15,10 +15,11 @@
 /** @typedef {{data: PageData, title: Field, aliases: Field, headings: Field, sections: Section[]}} Page */
 /** @typedef {{pages: Page[], synonyms: string[][], idf: Map<string, number>}} Index */
 /**
- * A query word (normalized), its features, its weight (1, or less for a synonym rewrite) and its weak features:
+ * A query word (normalized; `raw` as typed, NFKC and lower case), its features, its weight (1, or less for a synonym rewrite) and its weak features:
  * bigrams typed in hiragana inside a word that also has kanji, katakana or letters (particles, okurigana).
  * `weights` holds the weight of each feature (IDF, less for single kanji and weak bigrams), `total` their sum.
- * @typedef {{text: string, features: string[], weight: number, weak: Set<string>, weights: number[], total: number}} Term
+ * @typedef {{raw: string, text: string, features: string[], weight: number, weak: Set<string>, weights: number[],
+ *   total: number}} Term
  */
 /** @typedef {{page: Page, score: number, section: Section | null, terms: Record<string, boolean>}} Hit */
 /**
@@ -169,7 +170,7 @@ function term(index, raw, weight) {
   }
   const list = features(text);
   const weights = list.map((f) => weightOf(index, weak, f));
-  return { text, features: list, weight, weak, weights, total: weights.reduce((a, b) => a + b, 0) };
+  return { raw, text, features: list, weight, weak, weights, total: weights.reduce((a, b) => a + b, 0) };
 }
 
 /**
@@ -250,7 +251,7 @@ export function search(index, query, limit = 20) {
     for (const alternatives of terms) {
       const best = Math.max(...alternatives.map((t) => termOnPage(t, page)));
       score += best;
-      found[alternatives[0].text] = best >= 0.2;
+      found[alternatives[0].raw] = best >= 0.2;  // the theme highlights these words on the opened page
     }
     score /= terms.length;
     if (score >= MIN_SCORE) hits.push({ page, score, section: null, terms: found });
