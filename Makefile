@@ -18,7 +18,7 @@ help:
 	@echo "make serve  - set up, build and serve the site on http://127.0.0.1:8000 (live reload)"
 	@echo "make test   - set up and run every test (prose lint, unit, Pyodide, build, browser)"
 	@echo "make build  - write the site into site/"
-	@echo "make bench  - measure load times and transfer sizes in headless Chromium"
+	@echo "make bench  - measure load times, transfer sizes and search quality/speed in headless Chromium"
 	@echo "make review - list the pages past their review date (reviewed + review_every)"
 	@echo "make new-page SECTION=respond SLUG=late-delivery TITLE=納期遅延 - write a page from the template"
 	@echo "make zensical-check - build with Zensical (own venv) and report what differs"
@@ -63,6 +63,7 @@ test: setup browser-deps lint jstest
 
 bench: setup browser-deps
 	$(BIN)/python benchmarks/bench_site.py
+	$(BIN)/python benchmarks/bench_search.py
 
 review: setup
 	$(BIN)/python -c "import sys; from macros.freshness import main; sys.exit(main())"

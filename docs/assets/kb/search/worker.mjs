@@ -1,0 +1,37 @@
+// @ts-check
+// Search worker of the header search box, in place of the theme's lunr worker (overrides/main.html points the
+// theme's `search` setting here). The theme starts it as a classic worker, so the engine comes by dynamic import.
+// Protocol of the theme: SETUP (0) → READY (1); QUERY (2, the query text) → RESULT (3, {items}).
+
+const SETUP = 0;
+const READY = 1;
+const QUERY = 2;
+const RESULT = 3;
+
+/** @type {Promise<{index: import("./engine.mjs").Index, engine: typeof import("./engine.mjs")}> | null} */
+let loading = null;
+
+/**
+ * Load the engine and the prebuilt index next to this file (once).
+ * @returns {Promise<{index: import("./engine.mjs").Index, engine: typeof import("./engine.mjs")}>}
+ */
+function load() {
+  loading ??= (async () => {
+    const engine = await import("./engine.mjs");
+    const response = await fetch(new URL("index.json", globalThis.location.href));
+    if (!response.ok) throw new Error(`search index: HTTP ${response.status}`);
+    return { engine, index: engine.createIndex(await response.json()) };
+  })();
+  return loading;
+}
+
+globalThis.addEventListener("message", async (event) => {
+  const message = /** @type {MessageEvent} */ (event).data;
+  if (message?.type === SETUP) {
+    await load();
+    postMessage({ type: READY });
+  } else if (message?.type === QUERY) {
+    const { engine, index } = await load();
+    postMessage({ type: RESULT, data: engine.themeResult(index, String(message.data ?? "")) });
+  }
+});
