@@ -38,3 +38,12 @@ def test_enter_opens_the_best_page_with_instant_navigation(page, site_url):
     page.keyboard.press("s")
     after = ask(page, "お詫び状")  # the counter survives: instant navigation kept the document and the worker
     assert after["pages"][0] == "tools/apology-letter/"
+
+
+def test_a_missing_index_is_said_not_left_silent(page, site_url):
+    page.route("**/assets/kb/search/index.json", lambda route: route.fulfill(status=404, body="not found"))
+    open_search(page, site_url)
+    ask(page, "お詫び")
+    shown = page.locator(".md-search-result").inner_text()
+    assert "検索の準備ができませんでした" in shown
+    assert "再読み込み" in shown

@@ -25,13 +25,20 @@ function load() {
   return loading;
 }
 
+/** The one result shown when the index could not be loaded: the reader is told instead of left waiting. */
+const FAILED = {
+  items: [[{ location: "", title: "検索の準備ができませんでした", score: 1, terms: {},
+    text: "ページを再読み込みしてください。直らないときは、左のメニューから目的のページを開いてください。" }]],
+};
+
 globalThis.addEventListener("message", async (event) => {
   const message = /** @type {MessageEvent} */ (event).data;
   if (message?.type === SETUP) {
-    await load();
+    await load().catch(() => undefined);
     postMessage({ type: READY });
   } else if (message?.type === QUERY) {
-    const { engine, index } = await load();
-    postMessage({ type: RESULT, data: engine.themeResult(index, String(message.data ?? "")) });
+    const loaded = await load().catch(() => null);
+    const data = loaded ? loaded.engine.themeResult(loaded.index, String(message.data ?? "")) : FAILED;
+    postMessage({ type: RESULT, data });
   }
 });
