@@ -18,6 +18,8 @@ const PAGE_TIMEOUT_MS = 3000;
 const newer = new Set();
 
 const inScope = (path) => new URL(path, SCOPE).href;
+// This build's cache, or null once it is gone (removed by the reader or a newer worker): never recreate it.
+const ownCache = async () => ((await caches.has(CACHE)) ? caches.open(CACHE) : null);
 
 self.addEventListener("install", (event) => event.waitUntil(precache()));
 
@@ -60,7 +62,7 @@ async function removeOtherBuilds() {
 
 /** Network first with a timeout, then this build's copy; a page unlike the cached copy marks its client newer. */
 async function page(event) {
-  const cached = await caches.open(CACHE).then((cache) => cache.match(event.request, { ignoreSearch: true }));
+  const cached = await (await ownCache())?.match(event.request, { ignoreSearch: true });
   try {
     const response = await withTimeout(fetch(event.request), cached ? PAGE_TIMEOUT_MS : 0);
     if (!response.ok && cached) return cached;
@@ -87,11 +89,11 @@ function withTimeout(promise, ms) {
 
 /** This build's copy, else the network (kept in this build's cache: the Python runtime arrives this way). */
 async function cacheFirst(event) {
-  const cache = await caches.open(CACHE);
-  const hit = await cache.match(event.request, { ignoreSearch: true });
+  const cache = await ownCache();
+  const hit = await cache?.match(event.request, { ignoreSearch: true });
   if (hit) return hit;
   const response = await fetch(event.request);
-  if (response.ok && response.type === "basic") event.waitUntil(cache.put(event.request, response.clone()));
+  if (cache && response.ok && response.type === "basic") event.waitUntil(cache.put(event.request, response.clone()));
   return response;
 }
 
@@ -99,13 +101,14 @@ async function networkFirst(request) {
   try {
     return await fetch(request);
   } catch {
-    return (await caches.open(CACHE).then((cache) => cache.match(request, { ignoreSearch: true }))) || Response.error();
+    return (await (await ownCache())?.match(request, { ignoreSearch: true })) || Response.error();
   }
 }
 
 /** Keep the Python runtime files of this build (after a tool page loaded them before this worker took over). */
 async function cacheRuntime() {
-  const cache = await caches.open(CACHE);
+  const cache = await ownCache();
+  if (!cache) return;
   const present = await cachedURLs(cache);
   for (const path of RUNTIME) {
     const url = inScope(path);
@@ -120,7 +123,8 @@ async function cachedURLs(cache) {
 }
 
 async function status() {
-  const present = await cachedURLs(await caches.open(CACHE));
+  const cache = await ownCache();
+  const present = cache ? await cachedURLs(cache) : new Set();
   const all = (paths) => paths.every((path) => present.has(inScope(path)));
   return { build: BUILD, pages: all(PRECACHE), runtime: all(RUNTIME) };
 }

@@ -80,7 +80,7 @@ async function renderPanel(message) {
 }
 
 /** @param {number} bytes */
-export function megabytes(bytes) {
+function megabytes(bytes) {
   return `約 ${(bytes / 1e6).toFixed(1)} MB`;
 }
 
