@@ -7,6 +7,7 @@ sub-path; turning the build option off removes an existing registration and its 
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
@@ -20,6 +21,18 @@ PAGES_READY = "オフラインでも使えます"
 RUNTIME_READY = "Python の道具もオフラインで使えます"
 CACHES = "async () => (await caches.keys()).filter((name) => name.startsWith('kb-offline:'))"
 REGISTRATIONS = "async () => (await navigator.serviceWorker.getRegistrations()).map((r) => r.scope)"
+
+# Polls the registration of the page for up to 30 s: the states seen, until it disappears after being seen.
+REGISTRATION_STATES = """async () => {
+  const seen = new Set();
+  for (let i = 0; i < 600; i += 1) {
+    const registration = await navigator.serviceWorker.getRegistration();
+    if (registration) seen.add(registration.active ? "active" : "installing");
+    else if (seen.size) return [...seen];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return [...seen, "timeout"];
+}"""
 
 
 def wait_note(page, text: str, timeout: int = 60000) -> None:
@@ -65,6 +78,30 @@ def test_pages_search_and_tools_work_offline(context, page, site_url):
     assert wait_python(page) == "ready"
     assert item(page, "facts-timeline").is_checked()
     context.set_offline(False)
+
+
+def test_a_first_visit_to_a_tool_page_keeps_its_runtime(context, page, site_url):
+    page.goto(site_url + "tools/apology-checker/")
+    assert wait_python(page) == "ready"
+    wait_note(page, RUNTIME_READY)  # loaded before the worker took over: kept afterwards
+    context.set_offline(True)
+    page.goto(site_url + "tools/boss-report/")
+    assert wait_python(page) == "ready"
+    context.set_offline(False)
+
+
+def test_a_broken_deployment_stores_nothing_and_the_site_still_works(context, page, built_site, tmp_path):
+    site = shutil.copytree(built_site, tmp_path / "site", symlinks=True)
+    (site / "404.html").unlink()  # precached, never asked for by the pages
+    server, url = serve(site)
+    try:
+        page.goto(url, wait_until="commit")
+        assert page.evaluate(REGISTRATION_STATES) == ["installing"]  # then removed: the install failed
+        assert page.evaluate(CACHES) == [] and page.locator(NOTE).count() == 0
+        page.goto(url + "respond/effective-apology/")
+        assert page.locator("h1").first.text_content().startswith("効果的な謝罪")
+    finally:
+        server.shutdown()
 
 
 def test_nothing_the_worker_fetches_leaves_the_origin(context, page, site_url):
