@@ -3,7 +3,8 @@
 Prints: what the service worker keeps after the first page and after the first tool page (files and bytes of its
 cache, and the site's usage from navigator.storage.estimate()), then navigation → Python ready on the tool page:
 first visit (online, nothing stored), and after a cold start of the browser with a warm cache, online and
-offline (medians over several runs).
+offline (medians over several runs); and the timeline of an update: a changed build deployed over the site, then
+the next visit → new page shown, → the prompt, → after the click, only the new build's cache left.
 
 Usage: .venv/bin/python benchmarks/bench_offline.py [--runs N]
 """
@@ -21,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port, serve  # noqa: E402
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, copy_project, free_port, serve  # noqa: E402
 
 TOOL = "tools/first-response/"
 NOTE = "([text]) => document.querySelector('.kb-offline-note')?.textContent === text"
@@ -74,6 +75,33 @@ def warm_start(playwright, url: str, profile: Path, offline: bool) -> float:
     return elapsed
 
 
+def update_timeline(playwright, project: Path, site: Path, url: str, profile: Path) -> dict:
+    """Deploy a changed home page over the site and time what the next visit shows."""
+    home = project / "docs" / "index.md"
+    home.write_text(home.read_text(encoding="utf-8").replace("\n# ", "\n# 新版 ", 1), encoding="utf-8")
+    result = build_site(project, site, url)
+    if result.returncode != 0:
+        sys.exit(result.stderr)
+    context = launch(playwright, profile)
+    page = context.new_page()
+    page.goto(url)
+    start = page.evaluate("performance.timeOrigin")
+
+    def since() -> float:
+        return page.evaluate("Date.now()") - start
+    page.wait_for_function("document.querySelector('h1').textContent.includes('新版')")
+    shown = since()
+    page.locator(".kb-offline-update button").wait_for(timeout=60000)
+    prompt = since()
+    page.locator(".kb-offline-update button").click()
+    page.wait_for_function("caches.keys().then((names) => names.filter((n) => n.startsWith('kb-offline:')).length)"
+                           " .then((count) => count === 1 && !!navigator.serviceWorker.controller)")
+    page.wait_for_function(NOTE, arg=["オフラインでも使えます"], timeout=60000)
+    done = since()
+    context.close()
+    return {"new page shown": shown, "prompt shown": prompt, "reloaded, old cache gone": done}
+
+
 def main() -> None:
     """Build, serve, measure and print."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -82,7 +110,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         port = free_port()
         site = Path(scratch) / "site"
-        result = build_site(ROOT, site, f"http://127.0.0.1:{port}/")
+        project = copy_project(Path(scratch) / "project")
+        result = build_site(project, site, f"http://127.0.0.1:{port}/")
         if result.returncode != 0:
             sys.exit(result.stderr)
         server, url = serve(site, port=port)
@@ -94,6 +123,7 @@ def main() -> None:
                 for _ in range(runs):  # interleaved: Chromium's code cache of the wasm warms up over the runs
                     online.append(warm_start(playwright, url, profile, offline=False))
                     offline.append(warm_start(playwright, url, profile, offline=True))
+                timeline = update_timeline(playwright, project, site, url, profile)
         finally:
             server.shutdown()
     for label in ("after first page", "after first tool page"):
@@ -105,6 +135,8 @@ def main() -> None:
           f"({', '.join(f'{value:.0f}' for value in online)})")
     print(f"Python ready, browser restarted, warm cache, offline: median {statistics.median(offline):.0f} ms "
           f"({', '.join(f'{value:.0f}' for value in offline)})")
+    print("update, next visit after a changed deployment: "
+          + ", ".join(f"{label} at {value:.0f} ms" for label, value in timeline.items()))
 
 
 if __name__ == "__main__":
