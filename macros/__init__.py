@@ -18,7 +18,7 @@ from widgets.kind import Kind
 from widgets.kinds import KINDS
 from widgets.registry import Registry, bundle_json
 
-from . import freshness, glossary, reload, search_index, site_assets
+from . import freshness, glossary, offline, reload, search_index, site_assets
 from .definitions import load_registry
 from .html import render_definition
 
@@ -35,6 +35,7 @@ def _format_macro_error(error: MacroError, markdown: str, page) -> str:
 def define_env(env) -> None:
     """Load and validate every definition, then register one macro per kind that pages embed."""
     glossary.use_japanese_abbr(env.conf)  # glossary tooltips inside Japanese sentences
+    offline.configure(env.conf)  # extra.kb.offline (KB_OFFLINE=0 turns it off), read by overrides/main.html
     try:
         registry, raw = load_registry()
     except DefinitionError as error:
@@ -76,7 +77,7 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Put Pyodide, the project's wheel, the lock file and the search index into the built site."""
+    """Put Pyodide, the wheel, the lock file and the search index into the built site, then the offline files."""
     reload.forget_project_modules()  # `mkdocs serve`: the next rebuild imports edited macros/ and widgets/ code
     try:
         site_assets.install(Path(env.conf["site_dir"]), env.variables["kb_bundle"])
@@ -86,3 +87,4 @@ def on_post_build(env) -> None:
         search_index.write(Path(env.conf["site_dir"]), Path(env.conf["docs_dir"]))
     except search_index.SearchIndexError as error:
         raise PluginError(str(error)) from None
+    offline.write(Path(env.conf["site_dir"]), env.conf)  # sw.js (lists the runtime above), manifest, icons

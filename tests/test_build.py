@@ -124,6 +124,11 @@ def test_no_page_loads_anything_from_another_origin(built_site):
                 offenders.append(f"{sheet.relative_to(built_site)}: {url}")
         if "@import" in sheet.read_text(encoding="utf-8") and "fonts.googleapis" in sheet.read_text(encoding="utf-8"):
             offenders.append(f"{sheet.relative_to(built_site)}: Google Fonts import")
+    # The service worker fetches only the site's own files, and the manifest names only them.
+    worker = (built_site / "sw.js").read_text(encoding="utf-8")
+    offenders += [f"sw.js: {url}" for url in re.findall(r"\b[a-z][a-z0-9+.-]*://[^\s\"'`]*", worker)]
+    manifest = json.loads((built_site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    offenders += [f"manifest: {icon['src']}" for icon in manifest["icons"] if FOREIGN.match(icon["src"])]
     assert offenders == []
 
 
