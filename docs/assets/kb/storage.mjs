@@ -212,6 +212,39 @@ export class LocalStore {
   }
 
   /**
+   * The raw text under `key`, or null.
+   * @param {string} key
+   */
+  rawValue(key) {
+    try {
+      return this.area().getItem(key);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Put a set-aside copy back under its key; what is stored there now is set aside first.
+   * @param {string} copyKey
+   * @returns {boolean} false when storage refused
+   */
+  restore(copyKey) {
+    const kept = keptCopy(copyKey);
+    const raw = this.rawValue(copyKey);
+    if (!kept || raw === null) return false;
+    const current = this.rawValue(kept.origin);
+    if (current !== null && this.setAside(kept.origin, current) === "failed") return false;
+    try {
+      this.area().setItem(kept.origin, raw);
+      this.area().removeItem(copyKey);
+    } catch {
+      return false;
+    }
+    this.bases.delete(kept.origin);
+    return true;
+  }
+
+  /**
    * Keep a corrupted raw value under "<key>:corrupt:<ms>" (at most KEPT_MAX per key, the oldest dropped), then
    * clear the key. When the copy cannot be written the key is left as it is and blocked.
    * @param {string} key
