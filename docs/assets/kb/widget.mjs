@@ -67,6 +67,8 @@ export class Widget {
     this.normalized = false;
     /** @type {(() => void) | null} */ this.unbind = null;
     /** @type {(() => void) | null} */ this.unsubscribe = null;
+    /** What 「元に戻す」 in the message line does (one step: the last import, reset or delete). */
+    /** @type {(() => void) | null} */ this.undoStep = null;
   }
 
   /** Where this widget's state is saved (one copy per incident for data-kb-per-incident). */
@@ -244,16 +246,49 @@ export class Widget {
   }
 
   /**
-   * Show a message in the widget (hidden when empty).
+   * Show a message in the widget (hidden when empty); with `undo`, a 「元に戻す」 button that runs it once.
    * @param {string} text
    * @param {"info" | "error"} [kind]
+   * @param {(() => void) | null} [undo]
    */
-  message(text, kind = "info") {
+  message(text, kind = "info", undo = null) {
     const box = /** @type {HTMLElement | null} */ (this.root.querySelector("[data-kb-message]"));
     if (!box) return;
     box.textContent = text;
     box.dataset.kind = kind;
     box.hidden = !text;
+    this.undoStep = undo;
+    if (!undo) return;
+    const button = Object.assign(box.ownerDocument.createElement("button"), { type: "button", textContent: "元に戻す" });
+    button.className = "md-button";
+    button.dataset.kbAction = "undo";
+    box.append(" ", button);
+  }
+
+  /** Run the one undo step offered in the message line. */
+  undo() {
+    const step = this.undoStep;
+    if (!step) return;
+    this.undoStep = null;
+    step();
+    this.message("元に戻しました。");
+  }
+
+  /**
+   * Replace the whole state (import, reset), saved at once; the message offers to go back to the previous one.
+   * @param {State} state
+   * @param {string} text
+   */
+  replaceState(state, text) {
+    const previous = JSON.parse(JSON.stringify(this.savedState()));
+    this.setState(state);
+    this.save();
+    this.requestView();
+    this.message(text, "info", () => {
+      this.setState(previous);
+      this.save();
+      this.requestView();
+    });
   }
 
   // ---- Python-powered parts ----
@@ -345,7 +380,9 @@ export class Widget {
       return await this.pythonClient.call({ kind: this.kind, id: this.id, op, now: localIso(), ...fields });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this.message(`この操作には Python が必要ですが、実行できませんでした（${reason}）。`, "error");
+      // With Python running, the error is its answer (e.g. a file of another tool): shown as it is.
+      const running = this.pythonClient.status === "ready";
+      this.message(running ? reason : `この操作には Python が必要ですが、実行できませんでした（${reason}）。`, "error");
       return null;
     }
   }
