@@ -22,12 +22,19 @@ def context(browser):
 
 @pytest.fixture
 def page(context):
-    """A page whose uncaught script errors fail the test."""
+    """A page whose uncaught script errors and Content-Security-Policy violations fail the test."""
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.extend(csp_violations([message])))
     yield page
     assert errors == []
+
+
+def csp_violations(messages) -> list[str]:
+    """The console messages that report something blocked by the Content-Security-Policy."""
+    return [message.text for message in messages
+            if message.type == "error" and "Content Security Policy" in message.text]
 
 
 def wait_python(page, timeout=30000) -> str:
