@@ -7,7 +7,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 PAGE = "tools/first-response/"
-READY = "window.kbPython && ['ready', 'failed'].includes(kbPython.status)"
+READY = "() => window.kbPython && ['ready', 'failed'].includes(kbPython.status)"
 
 
 @pytest.fixture
@@ -16,6 +16,7 @@ def context(browser):
     context = browser.new_context(accept_downloads=True, locale="ja-JP", timezone_id="Asia/Tokyo")
     context.requests = []
     context.on("request", lambda request: context.requests.append(request.url))
+    context.on("page", poll_without_eval)
     yield context
     context.close()
 
@@ -35,6 +36,21 @@ def csp_violations(messages) -> list[str]:
     """The console messages that report something blocked by the Content-Security-Policy."""
     return [message.text for message in messages
             if message.type == "error" and "Content Security Policy" in message.text]
+
+
+def poll_without_eval(page) -> None:
+    """Make ``page.wait_for_function`` accept plain expressions under the strict CSP of the test server.
+
+    Playwright polls a plain expression through eval, which ``script-src 'self'`` forbids; a function is not.
+    """
+    wait = page.wait_for_function
+
+    def wait_for_function(expression: str, **options):
+        if not expression.lstrip().startswith(("(", "function", "async")):
+            expression = f"() => ({expression})"
+        return wait(expression, **options)
+
+    page.wait_for_function = wait_for_function
 
 
 def wait_python(page, timeout=30000) -> str:

@@ -164,7 +164,7 @@ def test_the_site_works_under_a_sub_path(browser, built_site):
         page.goto(url + PAGE)
         assert wait_python(page) == "ready"
         page.check("[data-kb-field='items.facts-timeline.checked']")
-        page.wait_for_function("document.querySelector('[data-kb-out=progress]').textContent === '1 / 13 完了'")
+        page.wait_for_function("() => document.querySelector('[data-kb-out=progress]').textContent === '1 / 13 完了'")
         page.close()
     finally:
         server.shutdown()
