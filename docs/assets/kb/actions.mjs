@@ -103,13 +103,14 @@ export const ACTIONS = {
   print() {
     window.print();
   },
-  // Hands the exported text to the saved state of the target widget (data-kb-target-kind/-id), then opens its
-  // page (data-kb-target).
+  // Hands the exported text to the saved state of the target widget (data-kb-target-kind/-id; its other fields
+  // are kept), then opens its page (data-kb-target).
   async "check-draft"(widget, button) {
     const file = await exportFile(widget, "text");
     const { kbTarget, kbTargetKind, kbTargetId } = button.dataset;
     if (!file || !kbTarget || !kbTargetKind || !kbTargetId) return;
-    widget.db.save({ kind: kbTargetKind, id: kbTargetId, version: 1 }, { draft: file.text });
+    const target = { kind: kbTargetKind, id: kbTargetId, version: 1 };
+    widget.db.save(target, { ...widget.db.load(target).state, draft: file.text });
     openSitePage(button.ownerDocument, kbTarget);
   },
   "incident-new"(widget) {
