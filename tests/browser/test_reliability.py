@@ -204,6 +204,21 @@ def test_reset_can_be_undone(page, site_url):
     assert item(page, "facts-timeline").is_checked()
 
 
+def test_deleting_an_incident_can_be_undone(page, site_url):
+    page.goto(site_url + "tools/interim-reply/")
+    page.fill("[data-kb-field='incident.title']", "一件目")
+    page.click("[data-kb-action='incident-new']")
+    page.fill("[data-kb-field='incident.title']", "二件目" + XSS)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-kb-action='incident-delete']")
+    assert page.locator("[data-kb-incident-select] option").count() == 1
+    page.click(f"{MESSAGE} button:has-text('元に戻す')")
+    assert page.input_value("[data-kb-field='incident.title']") == "二件目" + XSS
+    page.reload()
+    assert page.locator("[data-kb-incident-select] option").count() == 2
+    assert page.locator("img[src=x]").count() == 0
+
+
 def test_a_long_note_cut_at_500_characters_is_named(page, site_url, tmp_path):
     page.goto(site_url + PAGE)
     assert wait_python(page) == "ready"
