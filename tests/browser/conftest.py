@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -38,6 +40,9 @@ def csp_violations(messages) -> list[str]:
             if message.type == "error" and "Content Security Policy" in message.text]
 
 
+FUNCTION = re.compile(r"\s*(async\s+)?(function\b|\([^()]*\)\s*=>|\w+\s*=>)")
+
+
 def poll_without_eval(page) -> None:
     """Make ``page.wait_for_function`` accept plain expressions under the strict CSP of the test server.
 
@@ -46,7 +51,7 @@ def poll_without_eval(page) -> None:
     wait = page.wait_for_function
 
     def wait_for_function(expression: str, **options):
-        if not expression.lstrip().startswith(("(", "function", "async")):
+        if not FUNCTION.match(expression):
             expression = f"() => ({expression})"
         return wait(expression, **options)
 
