@@ -21,6 +21,7 @@ from widgets.registry import Registry, bundle_json
 from . import freshness, glossary, offline, reload, search_index, site_assets
 from .definitions import load_registry
 from .html import render_definition
+from .kept import kept_copies_html
 
 
 class MacroError(Exception):
@@ -44,6 +45,7 @@ def define_env(env) -> None:
     for kind in KINDS:
         if kind.page is not None:
             env.macro(_macro(env, kind, registry), kind.page.macro)
+    env.macro(lambda: kept_copies_html(registry), "kept_copies")
 
 
 def _macro(env, kind: Kind, registry: Registry) -> Callable[[str], str]:

@@ -20,7 +20,7 @@ def test_view_answers_with_texts(registry):
 
 
 @pytest.mark.parametrize(("index", "fragment"), [
-    (7, "別のチェックリスト"),
+    (7, "「other」のページで読み込んでください"),
     (8, "'now' must be a local ISO time"),
     (9, "unknown operation 'explode'"),
     (10, "unknown checklist id 'missing' (known: "),

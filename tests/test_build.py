@@ -146,7 +146,7 @@ def test_lock_file_points_only_at_local_files(built_site):
 
 
 def test_widget_pages_start_the_worker_early_and_guidance_pages_do_not(built_site):
-    early = 'python.start();</script>'
+    early = 'assets/kb/start.mjs"></script>'
     assert early in (built_site / "tools" / "first-response" / "index.html").read_text(encoding="utf-8")
     assert early in (built_site / "tools" / "apology-mail" / "index.html").read_text(encoding="utf-8")
     assert early not in (built_site / "respond" / "report-to-boss" / "index.html").read_text(encoding="utf-8")

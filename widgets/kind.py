@@ -62,6 +62,25 @@ class Kind:
     page: Page | None = None
 
 
+def foreign_file(document: Any, expected: str) -> str:
+    """Say, in the reader's words, which tool an export file belongs to (``expected``: what was asked for).
+
+    >>> foreign_file({"format": "kb-checklist", "checklist": "tracker", "title": "トラッカー"}, "初動チェックリスト")
+    'このファイルは「トラッカー」で書き出したものです。「トラッカー」のページで読み込んでください。'
+    >>> foreign_file([], "書き出した案件")
+    'このファイルは書き出した案件ではないため、読み込めません。'
+    """
+    document = document if isinstance(document, dict) else {}
+    if document.get("format") == "kb-incident":
+        return "このファイルは書き出した案件です。文書を作るツールの「案件を読み込む」で読み込んでください。"
+    if document.get("format") == "kb-checklist":
+        title = document.get("title") if isinstance(document.get("title"), str) else document.get("checklist")
+        if isinstance(title, str) and title:
+            title = title[:60]
+            return f"このファイルは「{title}」で書き出したものです。「{title}」のページで読み込んでください。"
+    return f"このファイルは{expected}ではないため、読み込めません。"
+
+
 def request_now(request: dict[str, Any]) -> datetime:
     """Return the request's local time ``now``.
 

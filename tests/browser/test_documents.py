@@ -88,7 +88,7 @@ def test_an_exported_incident_imports_back_as_a_new_one(page, site_url):
     with page.expect_file_chooser() as chooser:
         page.click("[data-kb-action='incident-import']")
     chooser.value.set_files(str(exported))
-    page.wait_for_selector("[data-kb-message]:has-text('案件を読み込みました')")
+    page.wait_for_selector("[data-kb-message]:has-text('を新しく追加しました')")
     assert page.input_value("[data-kb-field='incident.customer_company']") == "株式会社みなと精機"
     assert page.locator("[data-kb-incident-select] option").count() == 3
 

@@ -104,9 +104,18 @@ def test_normalize_drops_unknown_conditions_and_bad_times(demo):
     assert len(result.notes) == 2
 
 
-def test_normalize_truncates_overlong_notes(demo):
-    raw = {"items": {"report": {"checked": False, "note": "あ" * 800}}}
-    assert len(checklist.normalize(demo, raw).state["items"]["report"]["note"]) == checklist.NOTE_MAX
+def test_normalize_truncates_overlong_notes_and_says_which(demo):
+    raw = {"items": {"report": {"checked": False, "note": "あ" * 800}, "timeline": {"note": "短い"}}}
+    result = checklist.normalize(demo, raw)
+    assert len(result.state["items"]["report"]["note"]) == checklist.NOTE_MAX
+    assert result.notes == ("メモが500文字を超えていた項目（「第一報を入れた」）は、先頭の500文字だけを読み込みました。",)
+
+
+def test_dropped_items_are_named_a_few_at_a_time(demo):
+    raw = {"items": {f"unknown-{n}": {"checked": True} for n in range(10000)}}
+    (note,) = checklist.normalize(demo, raw).notes
+    assert note == ("現在のチェックリストにない項目、または読み取れない記録 10000 件"
+                    "（「unknown-0」「unknown-1」「unknown-2」ほか 9997 件）は読み込みませんでした。")
 
 
 def test_export_text_lists_checked_items_with_times_and_notes(demo):
@@ -134,9 +143,11 @@ def test_import_accepts_an_export_of_the_same_checklist(demo):
 
 
 @pytest.mark.parametrize(("document", "message"), [
-    ({"format": "other"}, "書き出しデータではありません"),
-    ([], "書き出しデータではありません"),
-    ({"format": "kb-checklist", "checklist": "another"}, "別のチェックリスト"),
+    ({"format": "other"}, "^このファイルは「デモ」で書き出したものではないため、読み込めません。$"),
+    ([], "「デモ」で書き出したものではない"),
+    ({"format": "kb-checklist", "checklist": "another"}, "^このファイルは「another」で書き出したものです。「another」のページ"),
+    ({"format": "kb-checklist", "checklist": "tracker", "title": "トラッカー"}, "「トラッカー」のページで読み込んでください"),
+    ({"format": "kb-incident", "version": 1, "incident": {}}, "書き出した案件です。文書を作るツールの「案件を読み込む」"),
 ])
 def test_import_rejects_foreign_documents(demo, document, message):
     with pytest.raises(RequestError, match=message):

@@ -90,8 +90,8 @@ def test_export_then_import_gives_the_same_incident():
 
 
 @pytest.mark.parametrize(("document", "message"), [
-    ("text", "案件の書き出しデータではありません"),
-    ({"format": "kb-checklist", "version": 1}, "案件の書き出しデータではありません"),
+    ("text", "^このファイルは書き出した案件ではないため、読み込めません。$"),
+    ({"format": "kb-checklist", "checklist": "tracker", "title": "トラッカー"}, "「トラッカー」で書き出したものです"),
     ({"format": "kb-incident"}, "版（version）が読み取れません"),
     ({"format": "kb-incident", "version": "1", "incident": {}}, "版（version）が読み取れません"),
     ({"format": "kb-incident", "version": 2, "incident": {}}, "新しい版（2）"),

@@ -118,4 +118,4 @@ def test_incident_export_and_import_round_trip(registry):
 
 def test_incident_import_errors_are_messages(registry):
     result = answer({**BASE, "op": "import", "document": {"format": "kb-checklist"}}, registry)
-    assert result == {"ok": False, "error": "このファイルは案件の書き出しデータではありません。"}
+    assert result == {"ok": False, "error": "このファイルは書き出した案件ではないため、読み込めません。"}

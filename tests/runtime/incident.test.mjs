@@ -8,6 +8,7 @@ import {
   idsByRecency,
   incidentLabel,
   loadIncidents,
+  pullIncidents,
   removeIncident,
   saveIncidents,
 } from "../../docs/assets/kb/incident.mjs";
@@ -81,5 +82,26 @@ test("saved records load back with their current id; a corrupted list is set asi
   const { store, problem } = loadIncidents(db);
   assert.equal(problem, CORRUPT_STORE);
   assert.equal(Object.keys(store.items).length, 1);
-  assert.equal(memory.getItem(`${KEY}:corrupt`), JSON.stringify({ items: ["not", "a", "map"] }));
+  const [kept] = db.keptCopies(KEY);
+  assert.equal(memory.getItem(kept.key), JSON.stringify({ items: ["not", "a", "map"] }));
+});
+
+test("two tabs: a title typed in one and a company in the other both survive; a new record reaches the other", () => {
+  const memory = new MemoryArea();
+  const [one, two] = [new LocalStore(() => memory.area, "site"), new LocalStore(() => memory.area, "site")];
+  assert.equal(saveIncidents(one, records()), true);
+  const first = loadIncidents(one).store;
+  const second = loadIncidents(two).store;
+  first.items[first.current].title = "納期遅延";
+  saveIncidents(one, first);
+  second.items[second.current].company = "山田商事";
+  saveIncidents(two, second);
+  assert.equal(second.items[second.current].title, "納期遅延");
+  const added = addIncident(second, { title: "誤請求" });
+  saveIncidents(two, second);
+  pullIncidents(one, first);
+  assert.equal(first.items[first.current].company, "山田商事");
+  assert.equal(first.items[added].title, "誤請求");
+  assert.notEqual(first.current, added, "the other tab's current record stays its own");
+  assert.equal(loadIncidents(one).store.items[first.current].title, "納期遅延");
 });

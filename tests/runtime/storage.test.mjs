@@ -5,6 +5,10 @@ import {
   CORRUPT_STATE,
   envelope,
   envelopeState,
+  KEEP_FAILED,
+  KEPT_DROPPED,
+  KEPT_MAX,
+  keptCopy,
   LocalStore,
   slotKey,
 } from "../../docs/assets/kb/storage.mjs";
@@ -39,38 +43,91 @@ test("envelopeState rejects values that are not an envelope holding an object", 
 test("a saved state loads back; nothing saved loads as null without a problem", () => {
   const { memory, db } = store();
   assert.deepEqual(db.load(SLOT), { state: null, problem: "" });
-  assert.equal(db.save(SLOT, { items: { a: { checked: true } } }), true);
+  assert.equal(db.save(SLOT, { items: { a: { checked: true } } }).ok, true);
   assert.deepEqual(JSON.parse(/** @type {string} */ (memory.getItem(KEY))).state, { items: { a: { checked: true } } });
   assert.deepEqual(db.load(SLOT), { state: { items: { a: { checked: true } } }, problem: "" });
   db.erase(SLOT);
   assert.equal(memory.getItem(KEY), null);
 });
 
-test("a corrupted state is set aside under :corrupt and reported", () => {
+test("two tabs ticking different items both keep their ticks; the same note edited twice: last writer wins", () => {
+  const memory = new MemoryArea();
+  const [one, two] = [new LocalStore(() => memory.area, "site"), new LocalStore(() => memory.area, "site")];
+  one.load(SLOT);
+  two.load(SLOT);
+  assert.deepEqual(one.save(SLOT, { items: { a: { checked: true } } }).conflicts, []);
+  const saved = two.save(SLOT, { items: { b: { checked: true } } });
+  assert.deepEqual(saved.state, { items: { a: { checked: true }, b: { checked: true } } });
+  assert.deepEqual(one.pull(KEY, { items: { a: { checked: true } } }, LocalStore.slotCodec(SLOT)), saved.state);
+  one.save(SLOT, { ...saved.state, note: "一つ目" });
+  const last = two.save(SLOT, { ...saved.state, note: "二つ目" });
+  assert.deepEqual(last.conflicts, ["note"]);
+  assert.equal(db(memory).load(SLOT).state?.note, "二つ目");
+});
+
+test("a corrupted state is set aside under a timestamped key and reported; a second corruption keeps both", () => {
   for (const raw of ["{not json", JSON.stringify({ state: [] }), "null"]) {
     const { memory, db } = store();
     memory.setItem(KEY, raw);
     assert.deepEqual(db.load(SLOT), { state: null, problem: CORRUPT_STATE });
-    assert.equal(memory.getItem(`${KEY}:corrupt`), raw);
     assert.equal(memory.getItem(KEY), null);
+    memory.setItem(KEY, "second");
+    assert.equal(db.load(SLOT).problem, CORRUPT_STATE);
+    const copies = db.keptCopies(KEY);
+    assert.deepEqual(copies.map((kept) => memory.getItem(kept.key)), ["second", raw]);
+    assert.ok(copies.every((kept) => keptCopy(kept.key)?.origin === KEY));
   }
 });
 
-test("when the copy cannot be made (storage full) the original is not removed", () => {
+test("at most KEPT_MAX copies per key are kept: the oldest is dropped and the reader told", () => {
+  const { memory, db } = store();
+  const problems = Array.from({ length: KEPT_MAX + 1 }, (_, index) => {
+    memory.setItem(KEY, `broken ${index}`);
+    return db.load(SLOT).problem;
+  });
+  assert.equal(problems.at(-1), `${CORRUPT_STATE}${KEPT_DROPPED}`);
+  assert.ok(problems.slice(0, -1).every((problem) => problem === CORRUPT_STATE));
+  const kept = db.keptCopies(KEY).map((copy) => memory.getItem(copy.key));
+  assert.deepEqual(kept, ["broken 5", "broken 4", "broken 3", "broken 2", "broken 1"]);
+});
+
+test("when the copy cannot be made (storage full) the original is neither removed nor overwritten", () => {
   const { memory, db } = store();
   memory.setItem(KEY, "{broken");
   memory.full = true;
-  assert.equal(db.load(SLOT).problem, CORRUPT_STATE);
+  assert.equal(db.load(SLOT).problem, KEEP_FAILED);
+  assert.equal(db.save(SLOT, { keep: true }).ok, false);
+  db.erase(SLOT);
   assert.equal(memory.getItem(KEY), "{broken");
+  memory.full = false;
+  assert.equal(db.save(SLOT, { keep: true }).ok, true, "with room again, the original is set aside first");
+  assert.deepEqual(db.keptCopies(KEY).map((kept) => memory.getItem(kept.key)), ["{broken"]);
 });
 
 test("full or disabled storage: saving says false, loading finds nothing and reports no corruption", () => {
   const { memory, db } = store();
   memory.full = true;
-  assert.equal(db.save(SLOT, { keep: true }), false);
+  assert.equal(db.save(SLOT, { keep: true }).ok, false);
   memory.full = false;
   memory.disabled = true;
-  assert.equal(db.save(SLOT, { keep: true }), false);
+  assert.equal(db.save(SLOT, { keep: true }).ok, false);
   assert.deepEqual(db.load(SLOT), { state: null, problem: "" });
+  assert.deepEqual(db.keptCopies(), []);
   assert.doesNotThrow(() => db.erase(SLOT));
 });
+
+test("listeners hear the keys other tabs change until they unsubscribe", () => {
+  const { db } = store();
+  /** @type {string[]} */
+  const heard = [];
+  const unsubscribe = db.subscribe((key) => heard.push(key));
+  db.changed(KEY);
+  unsubscribe();
+  db.changed(KEY);
+  assert.deepEqual(heard, [KEY]);
+});
+
+/** @param {MemoryArea} memory */
+function db(memory) {
+  return new LocalStore(() => memory.area, "site");
+}

@@ -42,6 +42,15 @@ export class MemoryArea {
     this.items.set(key, String(value));
   }
 
+  get length() {
+    return this.items.size;
+  }
+
+  /** @param {number} index */
+  key(index) {
+    return [...this.items.keys()][index] ?? null;
+  }
+
   /** @param {string} key */
   removeItem(key) {
     this.items.delete(key);

@@ -93,3 +93,40 @@ test("exports ask Python for the widget's state, or for the incident record of t
   const own = /** @type {Record<string, any>} */ (python.requests.at(-1));
   assert.deepEqual([own.kind, own.id, own.format, own.state], ["checker", "apology", "text", widget.state]);
 });
+
+test("another tab's save reaches the open widget: fields re-rendered, re-viewed, the reader told", async () => {
+  const { root, python, memory, widget } = bind("");
+  await settle();
+  const other = new LocalStore(() => memory.area, "site");
+  other.load(widget.slot);
+  other.save(widget.slot, { draft: "別のタブの下書き" });
+  widget.db.changed("kb:site:checker:apology:v1");
+  await settle();
+  assert.equal(/** @type {HTMLTextAreaElement} */ (root.querySelector("textarea")).value, "別のタブの下書き");
+  assert.equal(root.querySelector("[data-kb-message]"), null, "this widget has no message line");
+  assert.deepEqual(python.requests.at(-1)?.state, { draft: "別のタブの下書き" });
+});
+
+test("a replaced state can be put back once with 元に戻す; Python's own errors are shown as they are", async () => {
+  const document = page(`<section data-kb-widget="checker" data-kb-id="apology" data-kb-python>
+    <p data-kb-message hidden></p><textarea data-kb-field="draft"></textarea></section>`);
+  const root = /** @type {HTMLElement} */ (document.querySelector("[data-kb-widget]"));
+  const python = fakePython();
+  const memory = new MemoryArea();
+  const widget = new Widget(root, python, new LocalStore(() => memory.area, "site"));
+  widget.bind();
+  widget.setState({ draft: "いまの下書き" });
+  widget.save();
+  widget.replaceState({ draft: "読み込んだ下書き" }, "読み込みました。");
+  const box = /** @type {HTMLElement} */ (root.querySelector("[data-kb-message]"));
+  assert.equal(box.textContent, "読み込みました。 元に戻す");
+  /** @type {HTMLElement} */ (box.querySelector("button[data-kb-action=undo]")).click();
+  assert.equal(/** @type {HTMLTextAreaElement} */ (root.querySelector("textarea")).value, "いまの下書き");
+  assert.equal(JSON.parse(/** @type {string} */ (memory.getItem("kb:site:checker:apology:v1"))).state.draft, "いまの下書き");
+  assert.equal(box.textContent, "元に戻しました。");
+  python.call = async () => {
+    throw new Error("このファイルは「トラッカー」で書き出したものです。");
+  };
+  assert.equal(await widget.python("import", {}), null);
+  assert.equal(box.textContent, "このファイルは「トラッカー」で書き出したものです。");
+});

@@ -38,7 +38,8 @@ def export_op(checklist: Checklist, request: dict[str, Any]) -> dict[str, str]:
     state = normalize(checklist, request.get("state")).state
     now = request_now(request)
     if export == "json":
-        document = {"format": EXPORT_FORMAT, "checklist": checklist.id, "definition_version": checklist.version,
+        document = {"format": EXPORT_FORMAT, "checklist": checklist.id, "title": checklist.title,
+                    "definition_version": checklist.version,
                     "exported_at": request["now"], "state": state}
         return exported(checklist.title, now, export, json_text(document))
     return exported(checklist.title, now, export, export_text(checklist, state, now, markdown=export == "markdown"))

@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import timefmt
 from ..errors import RequestError
+from ..kind import foreign_file
 from .model import Checklist, Item
 
 EXPORT_FORMAT = "kb-checklist"
@@ -63,7 +64,7 @@ def normalize(checklist: Checklist, raw: Any) -> Normalized:
     if checklist.all_questions():
         state["answers"] = _normalize_answers(checklist, raw.get("answers"), notes)
     if checklist.fields:
-        state["fields"] = _normalize_fields(checklist, raw.get("fields"))
+        state["fields"] = _normalize_fields(checklist, raw.get("fields"), notes)
     if checklist.persist_opt_in and isinstance(raw.get("keep"), bool):
         state["keep"] = raw["keep"]
     if checklist.incident and isinstance(raw.get("incident"), dict):
@@ -90,20 +91,40 @@ def _normalize_items(checklist: Checklist, raw: Any, notes: list[str]) -> dict[s
     by_id = {item.id: item for _, item in checklist.all_items()}
     aliases = {old: item.id for item in by_id.values() for old in (item.id, *item.renamed_from)}
     items: dict[str, dict[str, Any]] = {}
-    dropped = renamed = 0
+    dropped: list[str] = []
+    renamed = 0
+    cut: dict[str, list[str]] = {"note": [], "owner": []}
     for key, record in raw.items():
         target = aliases.get(key)
         clean = _clean_record(by_id[target], record, checklist) if target else None
         if clean is None:
-            dropped += 1
+            dropped.append(key)
         elif target not in items or key == target:
             renamed += key != target
             items[target] = clean
+            for part, kept in cut.items():
+                if part in clean and isinstance(record.get(part), str) and len(record[part]) > len(clean[part]):
+                    kept.append(by_id[target].text)
     if renamed:
         notes.append(f"名前が変わった項目 {renamed} 件の記録を、新しい項目に引き継ぎました。")
     if dropped:
-        notes.append(f"現在のチェックリストにない項目、または読み取れない記録 {dropped} 件は読み込みませんでした。")
+        notes.append(f"現在のチェックリストにない項目、または読み取れない記録 {len(dropped)} 件"
+                     f"（{named(dropped)}）は読み込みませんでした。")
+    if cut["note"]:
+        notes.append(f"メモが{NOTE_MAX}文字を超えていた項目（{named(cut['note'])}）は、先頭の{NOTE_MAX}文字だけを読み込みました。")
+    if cut["owner"]:
+        notes.append(f"担当が{OWNER_MAX}文字を超えていた項目（{named(cut['owner'])}）は、先頭の{OWNER_MAX}文字だけを読み込みました。")
     return items
+
+
+def named(names: list[str], shown: int = 3) -> str:
+    """Name a few things for a note: ``「a」「b」「c」ほか 2 件``.
+
+    >>> named(["a", "b", "c", "d", "e"])
+    '「a」「b」「c」ほか 2 件'
+    """
+    more = f"ほか {len(names) - shown} 件" if len(names) > shown else ""
+    return "".join(f"「{name[:40]}」" for name in names[:shown]) + more
 
 
 def _clean_record(item: Item, record: Any, checklist: Checklist) -> dict[str, Any] | None:
@@ -155,19 +176,22 @@ def _normalize_answers(checklist: Checklist, raw: Any, notes: list[str]) -> dict
     return answers
 
 
-def _normalize_fields(checklist: Checklist, raw: Any) -> dict[str, str]:
+def _normalize_fields(checklist: Checklist, raw: Any, notes: list[str]) -> dict[str, str]:
     raw = raw if isinstance(raw, dict) else {}
-    return {f.id: _text(raw.get(f.id), FIELD_MAX) for f in checklist.fields if isinstance(raw.get(f.id), str)}
+    present = [f for f in checklist.fields if isinstance(raw.get(f.id), str)]
+    cut = [f.label for f in present if len(raw[f.id]) > FIELD_MAX]
+    if cut:
+        notes.append(f"{FIELD_MAX}文字を超えていた欄（{named(cut)}）は、先頭の{FIELD_MAX}文字だけを読み込みました。")
+    return {f.id: _text(raw.get(f.id), FIELD_MAX) for f in present}
 
 
 def import_document(checklist: Checklist, document: Any) -> Normalized:
     """Read an exported JSON document back into a state for this checklist.
 
     Raises:
-        RequestError: when the document is not a checklist export, or belongs to another checklist.
+        RequestError: when the document is not an export of this checklist, naming the tool it belongs to.
     """
-    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
-        raise RequestError("このファイルはチェックリストの書き出しデータではありません。")
-    if document.get("checklist") != checklist.id:
-        raise RequestError(f"別のチェックリスト（{document.get('checklist')}）のデータです。")
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT \
+            or document.get("checklist") != checklist.id:
+        raise RequestError(foreign_file(document, f"「{checklist.title}」で書き出したもの"))
     return normalize(checklist, document.get("state"))

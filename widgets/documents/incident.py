@@ -19,6 +19,7 @@ from typing import Any
 
 from .. import timefmt
 from ..errors import RequestError
+from ..kind import foreign_file
 from ..schema import Node, unique_ids
 from . import jdate
 
@@ -206,7 +207,7 @@ def import_document(document: Any) -> Normalized:
         RequestError: when the document is not an incident export or comes from a newer version.
     """
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
-        raise RequestError("このファイルは案件の書き出しデータではありません。")
+        raise RequestError(foreign_file(document, "書き出した案件"))
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise RequestError("案件の書き出しデータの版（version）が読み取れません。")

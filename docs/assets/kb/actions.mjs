@@ -1,7 +1,8 @@
 // @ts-check
 // What the buttons of a widget do (data-kb-action="<name>"). Files and texts come from Python; this module only
 // copies, saves and reads them, and keeps the incident records.
-import { removeIncident } from "./incident.mjs";
+import { replaceQuestion } from "./changes.mjs";
+import { removeIncident, saveIncidents } from "./incident.mjs";
 import { copyText, download, isExportFile, parseJson, readFile } from "./io.mjs";
 import { sitePageBase } from "./links.mjs";
 
@@ -92,22 +93,24 @@ export const ACTIONS = {
     if (!document_) return;
     const result = await widget.python("import", { document: document_ });
     if (!result) return;
-    widget.state = result.state;
-    widget.showState();
-    widget.save();
-    widget.message(["読み込みました。", ...result.notes].join(" "));
-    widget.requestView();
+    const question = replaceQuestion(widget.savedState(), result.state);
+    if (question && !window.confirm(question)) {
+      widget.message("読み込みをやめました。いまの内容はそのままです。");
+      return;
+    }
+    widget.replaceState(result.state, ["読み込みました。", ...result.notes].join(" "));
   },
   print() {
     window.print();
   },
-  // Hands the exported text to the saved state of the target widget (data-kb-target-kind/-id), then opens its
-  // page (data-kb-target).
+  // Hands the exported text to the saved state of the target widget (data-kb-target-kind/-id; its other fields
+  // are kept), then opens its page (data-kb-target).
   async "check-draft"(widget, button) {
     const file = await exportFile(widget, "text");
     const { kbTarget, kbTargetKind, kbTargetId } = button.dataset;
     if (!file || !kbTarget || !kbTargetKind || !kbTargetId) return;
-    widget.db.save({ kind: kbTargetKind, id: kbTargetId, version: 1 }, { draft: file.text });
+    const target = { kind: kbTargetKind, id: kbTargetId, version: 1 };
+    widget.db.save(target, { ...widget.db.load(target).state, draft: file.text });
     openSitePage(button.ownerDocument, kbTarget);
   },
   "incident-new"(widget) {
@@ -116,11 +119,20 @@ export const ACTIONS = {
   },
   "incident-delete"(widget) {
     const title = widget.state.incident.title || "（無題の案件）";
-    if (!window.confirm(`案件「${title}」を削除します。元に戻せません。よろしいですか？`)) return;
-    if (widget.perIncident) widget.db.erase(widget.slot);
-    removeIncident(widget.store, widget.store.current);
+    if (!window.confirm(`案件「${title}」を削除します。よろしいですか？（削除した直後なら「元に戻す」で取り消せます）`)) return;
+    const id = widget.store.current;
+    const record = widget.store.items[id];
+    const slot = widget.slot;
+    const perIncident = widget.perIncident ? widget.db.load(slot).state : null;
+    if (widget.perIncident) widget.db.erase(slot);
+    removeIncident(widget.store, id);
     widget.switchIncident(widget.store.current);
-    widget.message(`案件「${title}」を削除しました。`);
+    widget.message(`案件「${title}」を削除しました。`, "info", () => {
+      widget.store.items[id] = record;
+      saveIncidents(widget.db, widget.store);
+      if (perIncident) widget.db.save(slot, perIncident);
+      widget.switchIncident(id);
+    });
   },
   async "incident-export"(widget) {
     const file = await exportFile(widget, "json", { incident: true });
@@ -132,16 +144,22 @@ export const ACTIONS = {
     if (!document_ || !ref) return;
     const result = await widget.python("import", { kind: ref.kind, id: ref.id, document: document_ });
     if (!result) return;
+    const previous = widget.store.current;
     widget.addIncident(result.incident);
     widget.saveIncident();
-    widget.message(["案件を読み込みました。", ...result.notes].join(" "));
+    const added = widget.store.current;
+    const title = result.incident.title || "（無題の案件）";
+    widget.message([`案件「${title}」を新しく追加しました。いまの案件はそのまま残っています。`, ...result.notes].join(" "), "info", () => {
+      removeIncident(widget.store, added);
+      widget.store.current = widget.store.items[previous] ? previous : widget.store.current;
+      widget.switchIncident(widget.store.current);
+    });
   },
   reset(widget) {
-    if (!window.confirm("チェック・メモ・時刻をすべて消去します。元に戻せません。よろしいですか？")) return;
-    widget.db.erase(widget.slot);
-    widget.setState({});
-    widget.save();
-    widget.message("すべて消去しました。");
-    widget.requestView();
+    if (!window.confirm("チェック・メモ・時刻をすべて消去します。よろしいですか？（消去した直後なら「元に戻す」で取り消せます）")) return;
+    widget.replaceState({}, "すべて消去しました。");
+  },
+  undo(widget) {
+    widget.undo();
   },
 };

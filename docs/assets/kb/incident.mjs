@@ -2,7 +2,7 @@
 // The incident records (案件) shared by every widget that carries data-kb-incident: one store
 // {current, items: {id: record}} under one storage key. Pure operations on the store, and its persistence.
 import { localIso } from "./localtime.mjs";
-import { isRecord, STORAGE_SCHEMA } from "./storage.mjs";
+import { corruptionMessage, isRecord, KEPT_PLACE, STORAGE_SCHEMA } from "./storage.mjs";
 
 /** @typedef {import("./storage.mjs").LocalStore} LocalStore */
 /** @typedef {Record<string, any> & { title?: string, updated_at?: string }} IncidentRecord */
@@ -10,7 +10,7 @@ import { isRecord, STORAGE_SCHEMA } from "./storage.mjs";
 
 export const UNTITLED = "（無題の案件）";
 export const CORRUPT_STORE =
-  "保存されていた案件の一覧が壊れていたため、新しい一覧を始めます（元のデータはこのブラウザー内に退避しました）。";
+  `保存されていた案件の一覧が壊れていたため、新しい一覧を始めます。元のデータは${KEPT_PLACE}に控えてあります。`;
 
 /** @param {LocalStore} db */
 export function storeKey(db) {
@@ -82,24 +82,53 @@ function isStore(value) {
 }
 
 /**
+ * How the store is kept: the records are merged across tabs; the current record is this tab's own.
+ * @param {IncidentStore} store
+ * @returns {import("./storage.mjs").Codec}
+ */
+function storeCodec(store) {
+  return {
+    valid: isStore,
+    unwrap: (stored) => stored.items,
+    wrap: (items) => ({ schema: STORAGE_SCHEMA, current: store.current, items: items || {} }),
+  };
+}
+
+/**
  * The stored incident records (a record created here is saved at once, since per-incident states are keyed
  * by its id), with a problem text for the reader when they were corrupted.
  * @param {LocalStore} db
  * @returns {{ store: IncidentStore, problem: string }}
  */
 export function loadIncidents(db) {
-  const { value, corrupt } = db.read(storeKey(db), isStore);
-  const stored = /** @type {IncidentStore | null} */ (value);
-  const store = { current: stored?.current || "", items: stored?.items || {} };
+  const key = storeKey(db);
+  /** @type {IncidentStore} */
+  const store = { current: "", items: {} };
+  const { part, corrupt } = db.fetch(key, storeCodec(store));
+  store.items = part || {};
+  if (!corrupt) store.current = /** @type {IncidentStore | null} */ (db.read(key, isStore).value)?.current || "";
   if (ensureCurrent(store)) saveIncidents(db, store);
-  return { store, problem: corrupt ? CORRUPT_STORE : "" };
+  return { store, problem: corruptionMessage(corrupt, CORRUPT_STORE) };
 }
 
 /**
- * Save the incident records; false when the browser refused.
+ * Save the incident records merged with another tab's changes (store.items becomes the merged records);
+ * false when the browser refused.
  * @param {LocalStore} db
  * @param {IncidentStore} store
  */
 export function saveIncidents(db, store) {
-  return db.write(storeKey(db), { schema: STORAGE_SCHEMA, ...store });
+  const { ok, part } = db.commit(storeKey(db), store.items, storeCodec(store));
+  store.items = part || {};
+  return ok;
+}
+
+/**
+ * Merge the records another tab stored into the store; the current record stays unless it was deleted.
+ * @param {LocalStore} db
+ * @param {IncidentStore} store
+ */
+export function pullIncidents(db, store) {
+  store.items = db.pull(storeKey(db), store.items, storeCodec(store)) || {};
+  ensureCurrent(store);
 }

@@ -5,7 +5,8 @@
 // - states are kept in localStorage (versioned, site-namespaced); every text is written with textContent.
 // Modules: widget (binding, Python calls), actions (buttons), fields (form <-> state, show-if, plain progress),
 // view (writes view answers), status (the status line), storage (saved states), incident (shared incident
-// records), io (files, clipboard), links, paths, localtime, config; python/worker (the Pyodide worker).
+// records), kept (set-aside copies of corrupted data), io (files, clipboard), links, paths, localtime, config; python/worker (the Pyodide worker).
+import { bindKept } from "./kept.mjs";
 import { python } from "./python.mjs";
 import { storage } from "./storage.mjs";
 import { Widget } from "./widget.mjs";
@@ -19,6 +20,11 @@ function bindPage() {
     if (root.dataset.kbBound) continue;
     root.dataset.kbBound = "true";
     new Widget(root, python, storage).bind();
+  }
+  for (const root of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll("[data-kb-kept]"))) {
+    if (root.dataset.kbBound) continue;
+    root.dataset.kbBound = "true";
+    bindKept(root, storage);
   }
 }
 

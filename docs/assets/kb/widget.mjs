@@ -3,14 +3,24 @@
 // for views of that state and writes them in. Which kind and definition it is comes from data-kb-* attributes.
 import { ACTIONS } from "./actions.mjs";
 import { applyShowIf, fieldEdit, fillDefaults, writeFields, writePlainProgress } from "./fields.mjs";
-import { addIncident, ensureCurrent, incidentLabel, idsByRecency, loadIncidents, saveIncidents } from "./incident.mjs";
+import {
+  addIncident,
+  ensureCurrent,
+  idsByRecency,
+  incidentLabel,
+  loadIncidents,
+  pullIncidents,
+  saveIncidents,
+  storeKey,
+} from "./incident.mjs";
 import { localIso } from "./localtime.mjs";
+import { changedPaths, sameValue } from "./merge.mjs";
 import { setPath } from "./paths.mjs";
+import { KEEP_FAILED, LocalStore, slotKey } from "./storage.mjs";
 import { writeStatus } from "./status.mjs";
 import { applyView } from "./view.mjs";
 
 /** @typedef {import("./paths.mjs").State} State */
-/** @typedef {import("./storage.mjs").LocalStore} LocalStore */
 /** @typedef {import("./storage.mjs").Slot} Slot */
 /** @typedef {import("./incident.mjs").IncidentStore} IncidentStore */
 /**
@@ -19,6 +29,16 @@ import { applyView } from "./view.mjs";
  *   listeners: Set<() => void>, start(): void, retry(): void, call(request: object): Promise<any>
  * }} PythonClient
  */
+
+export const SAVE_FAILED = "このブラウザーでは保存できませんでした（プライベートモードや容量不足の可能性があります）。";
+export const OTHER_TAB = "別のタブで変更された内容を、この画面に反映しました。";
+export const OVERWROTE = "同じ項目が別のタブでも変更されていました。この画面で入力した内容で保存しました。";
+
+/**
+ * True when a merge conflict is on something the reader typed (not only on a time stamp).
+ * @param {string} path
+ */
+const typedConflict = (path) => !/(^|\.)(\w+_at|at)(\.|$)/.test(path);
 
 export class Widget {
   /**
@@ -46,6 +66,9 @@ export class Widget {
     this.viewed = false;
     this.normalized = false;
     /** @type {(() => void) | null} */ this.unbind = null;
+    /** @type {(() => void) | null} */ this.unsubscribe = null;
+    /** What 「元に戻す」 in the message line does (one step: the last import, reset or delete). */
+    /** @type {(() => void) | null} */ this.undoStep = null;
   }
 
   /** Where this widget's state is saved (one copy per incident for data-kb-per-incident). */
@@ -64,6 +87,7 @@ export class Widget {
     performance.mark("kb-bound");
     if (problem) this.message(problem, "error");
     if (problem || !state) this.save();
+    this.unsubscribe = this.db.subscribe((key) => this.storageChanged(key));
     this.root.addEventListener("input", (event) => this.edited(event.target));
     this.root.addEventListener("change", (event) => this.edited(event.target));
     this.root.addEventListener("click", (event) => this.clicked(event));
@@ -114,9 +138,60 @@ export class Widget {
       this.db.erase(this.slot);
       return;
     }
-    if (!this.db.save(this.slot, { ...this.state, incident: undefined })) {
-      this.message("このブラウザーでは保存できませんでした（プライベートモードや容量不足の可能性があります）。", "error");
+    const mine = this.savedState();
+    const { ok, state, conflicts } = this.db.save(this.slot, mine);
+    if (!ok) {
+      const blocked = this.db.blocked.has(slotKey(this.db.namespace, this.slot));
+      this.message(blocked ? KEEP_FAILED : SAVE_FAILED, "error");
+      return;
     }
+    if (!sameValue(state, mine)) this.setState(state);
+    if (conflicts.some(typedConflict)) this.message(OVERWROTE);
+  }
+
+  /** The state as saved: without the incident record (saved on its own). */
+  savedState() {
+    return { ...this.state, incident: undefined };
+  }
+
+  // ---- Changes made in another tab ----
+
+  /**
+   * Another tab changed the stored value under `key`: merge it in if it is this widget's.
+   * @param {string} key
+   */
+  storageChanged(key) {
+    if (!this.root.isConnected) {
+      this.unsubscribe?.();
+      return;
+    }
+    if (this.incidents && key === storeKey(this.db)) this.incidentsChanged();
+    else if (key === slotKey(this.db.namespace, this.slot)) this.stateChanged(key);
+  }
+
+  /** @param {string} key */
+  stateChanged(key) {
+    const mine = this.savedState();
+    const merged = this.db.pull(key, mine, LocalStore.slotCodec(this.slot)) || {};
+    if (sameValue(merged, mine)) return;
+    this.setState(merged);
+    this.message(OTHER_TAB);
+    this.requestView();
+  }
+
+  incidentsChanged() {
+    const before = { id: this.store.current, record: this.state.incident };
+    pullIncidents(this.db, this.store);
+    if (before.id !== this.store.current && this.perIncident) {
+      this.setState(this.db.load(this.slot).state || {});
+    } else {
+      this.state.incident = this.store.items[this.store.current];
+      this.showState();
+    }
+    this.renderIncidentList();
+    if (before.id === this.store.current && !changedPaths(before.record, this.state.incident).length) return;
+    this.message(OTHER_TAB);
+    this.requestView();
   }
 
   // ---- The shared incident record ----
@@ -135,7 +210,9 @@ export class Widget {
 
   saveIncident() {
     this.state.incident.updated_at = localIso();
-    if (!saveIncidents(this.db, this.store)) this.message("案件を保存できませんでした（容量不足などの可能性があります）。", "error");
+    const saved = saveIncidents(this.db, this.store);
+    this.state.incident = this.store.items[this.store.current];
+    if (!saved) this.message("案件を保存できませんでした（容量不足などの可能性があります）。", "error");
     this.renderIncidentList();
   }
 
@@ -169,16 +246,49 @@ export class Widget {
   }
 
   /**
-   * Show a message in the widget (hidden when empty).
+   * Show a message in the widget (hidden when empty); with `undo`, a 「元に戻す」 button that runs it once.
    * @param {string} text
    * @param {"info" | "error"} [kind]
+   * @param {(() => void) | null} [undo]
    */
-  message(text, kind = "info") {
+  message(text, kind = "info", undo = null) {
     const box = /** @type {HTMLElement | null} */ (this.root.querySelector("[data-kb-message]"));
     if (!box) return;
     box.textContent = text;
     box.dataset.kind = kind;
     box.hidden = !text;
+    this.undoStep = undo;
+    if (!undo) return;
+    const button = Object.assign(box.ownerDocument.createElement("button"), { type: "button", textContent: "元に戻す" });
+    button.className = "md-button";
+    button.dataset.kbAction = "undo";
+    box.append(" ", button);
+  }
+
+  /** Run the one undo step offered in the message line. */
+  undo() {
+    const step = this.undoStep;
+    if (!step) return;
+    this.undoStep = null;
+    step();
+    this.message("元に戻しました。");
+  }
+
+  /**
+   * Replace the whole state (import, reset), saved at once; the message offers to go back to the previous one.
+   * @param {State} state
+   * @param {string} text
+   */
+  replaceState(state, text) {
+    const previous = JSON.parse(JSON.stringify(this.savedState()));
+    this.setState(state);
+    this.save();
+    this.requestView();
+    this.message(text, "info", () => {
+      this.setState(previous);
+      this.save();
+      this.requestView();
+    });
   }
 
   // ---- Python-powered parts ----
@@ -270,7 +380,9 @@ export class Widget {
       return await this.pythonClient.call({ kind: this.kind, id: this.id, op, now: localIso(), ...fields });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      this.message(`この操作には Python が必要ですが、実行できませんでした（${reason}）。`, "error");
+      // With Python running, the error is its answer (e.g. a file of another tool): shown as it is.
+      const running = this.pythonClient.status === "ready";
+      this.message(running ? reason : `この操作には Python が必要ですが、実行できませんでした（${reason}）。`, "error");
       return null;
     }
   }
