@@ -7,7 +7,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.definitions import load_registry  # noqa: E402
+from macros.static_server import StaticServer  # noqa: E402
 
 CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -67,30 +67,9 @@ def built_site(tmp_path_factory, site_port) -> Path:
     return site
 
 
-class StaticServer:
-    """``python -m http.server`` in a subprocess, serving a directory on a free port of 127.0.0.1."""
-
-    def __init__(self, directory: Path, port: int = 0) -> None:
-        self.port = port or free_port()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(directory)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            with socket.socket() as client:
-                if client.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
-            time.sleep(0.05)
-        raise RuntimeError("the static server did not start")
-
-    def shutdown(self) -> None:
-        """Stop the server."""
-        self.process.terminate()
-        self.process.wait(timeout=10)
-
-
-def serve(directory: Path, prefix: str = "", port: int = 0):
-    """Serve ``directory`` on 127.0.0.1 (under ``prefix`` when given); return (server, base URL)."""
+def serve(directory: Path, prefix: str = "", port: int = 0, headers: dict[str, str] | None = None):
+    """Serve ``directory`` on 127.0.0.1 (under ``prefix`` when given) as deployed (precompressed files, MIME
+    types, cache headers, plus ``headers``); return (server, base URL)."""
     root = directory
     if prefix:
         root = directory.parent / f"{directory.name}-mount"
@@ -98,7 +77,7 @@ def serve(directory: Path, prefix: str = "", port: int = 0):
         mount.parent.mkdir(parents=True, exist_ok=True)
         if not mount.exists():
             mount.symlink_to(directory)
-    server = StaticServer(root, port)
+    server = StaticServer(root, port, headers=headers)
     return server, f"http://127.0.0.1:{server.port}{prefix}/"
 
 
