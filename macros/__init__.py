@@ -18,7 +18,7 @@ from widgets.kind import Kind
 from widgets.kinds import KINDS
 from widgets.registry import Registry, bundle_json
 
-from . import freshness, glossary, reload, site_assets
+from . import freshness, glossary, precompress, reload, site_assets
 from .definitions import load_registry
 from .html import render_definition
 
@@ -76,9 +76,10 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Put Pyodide, the project's wheel and the lock file into the built site."""
+    """Put Pyodide, the project's wheel and the lock file into the built site, then precompress the site."""
     reload.forget_project_modules()  # `mkdocs serve`: the next rebuild imports edited macros/ and widgets/ code
     try:
         site_assets.install(Path(env.conf["site_dir"]), env.variables["kb_bundle"])
     except site_assets.AssetError as error:
         raise PluginError(str(error)) from None
+    precompress.precompress_site(Path(env.conf["site_dir"]))
