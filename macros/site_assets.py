@@ -11,16 +11,19 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
+from . import stdlib
 from .wheel import build_wheel
 
 ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
-CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")  # python_stdlib.zip: trimmed (macros/stdlib.py)
+STDLIB_NAME = "python_stdlib.zip"
 SITE_SUBDIR = Path("assets") / "pyodide"
 CACHE_DIR = ROOT / ".cache"
 SNAPSHOT_NAME = "snapshot.dat"
 SNAPSHOT_CACHE = CACHE_DIR / "app-snapshot"
-SNAPSHOT_MAGIC = b"KBSNAP1\n"  # then the wheel's sha256 (64 hex digits) and a newline, then Pyodide's snapshot
+SNAPSHOT_MAGIC = b"KBSNAP1\n"  # then the wheel's sha256 (64 hex digits), newlines up to HEADER_SIZE, the snapshot
+HEADER_SIZE = 80  # a multiple of 8: the worker hands Pyodide a view of the data after the header
 KEEP_SNAPSHOTS = 3
 WHEEL_CACHE = CACHE_DIR / "wheels"
 # Pure-Python distributions the widgets import in the browser, shipped at the version installed for the build.
@@ -61,36 +64,52 @@ def snapshot_key(wheels: list[Path]) -> str:
 
 def snapshot_header(wheel: Path) -> bytes:
     """The header the worker checks: the snapshot fits only the wheel whose sha256 the lock file names."""
-    return SNAPSHOT_MAGIC + hashlib.sha256(wheel.read_bytes()).hexdigest().encode() + b"\n"
+    return (SNAPSHOT_MAGIC + hashlib.sha256(wheel.read_bytes()).hexdigest().encode()).ljust(HEADER_SIZE, b"\n")
+
+
+def run_application(stdlib_zip: Path, modules: Path, output: str, wheels: list[Path]) -> None:
+    """Boot Pyodide with the wheels and answer every operation (macros/make_snapshot.mjs); write the module list
+    and, unless ``output`` is ``-``, the memory snapshot."""
+    command = ["node", str(SNAPSHOT_SCRIPT), str(stdlib_zip), str(modules), output, str(EXERCISE_SCRIPT),
+               *map(str, wheels)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
+    if result.returncode != 0:
+        raise AssetError(f"booting the application in Pyodide failed:\n{result.stdout}{result.stderr}")
 
 
 def make_snapshot(wheels: list[Path]) -> Path:
-    """Return the cached application snapshot for these wheels (the project's first), making it when missing."""
+    """Return the cached application snapshot for these wheels (the project's first), making it when missing.
+
+    Beside it: ``.zip``, the standard library trimmed to the modules the application imported (the snapshot is
+    taken on that zip: Python caches the zip's table of contents), and ``.modules``, their names.
+    """
     cached = SNAPSHOT_CACHE / f"{snapshot_key(wheels)}.dat"
     if cached.is_file():
         return cached
     SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
-    raw, modules = cached.with_suffix(".raw"), cached.with_suffix(".modules")
-    command = ["node", str(SNAPSHOT_SCRIPT), str(raw), str(modules), str(EXERCISE_SCRIPT), *map(str, wheels)]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
-    if result.returncode != 0 or not raw.is_file():
-        raise AssetError(f"making the Pyodide snapshot failed:\n{result.stdout}{result.stderr}")
+    raw, modules, trimmed = cached.with_suffix(".raw"), cached.with_suffix(".modules"), cached.with_suffix(".zip")
+    run_application(PYODIDE_NPM / STDLIB_NAME, modules, "-", wheels)
+    stdlib.trim(PYODIDE_NPM / STDLIB_NAME, modules.read_text(encoding="utf-8").split(), trimmed)
+    run_application(trimmed, modules.with_suffix(".trimmed"), str(raw), wheels)  # every operation on the trimmed zip
+    modules.with_suffix(".trimmed").unlink()
     partial = cached.with_suffix(".partial")
     partial.write_bytes(snapshot_header(wheels[0]) + raw.read_bytes())
     raw.unlink()
     partial.replace(cached)
     for stale in sorted(SNAPSHOT_CACHE.glob("*.dat"), key=lambda path: path.stat().st_mtime)[:-KEEP_SNAPSHOTS]:
-        stale.unlink()
-        stale.with_suffix(".modules").unlink(missing_ok=True)
+        for path in (stale, stale.with_suffix(".modules"), stale.with_suffix(".zip")):
+            path.unlink(missing_ok=True)
     return cached
 
 
 def snapshot(target: Path, wheels: list[Path]) -> None:
-    """Put the uncompressed application snapshot into the site (the server sends its precompressed siblings)."""
+    """Put the uncompressed application snapshot (the server sends its precompressed siblings) and the trimmed
+    standard library it was taken with into the site."""
     cached = make_snapshot(wheels)
-    destination = target / SNAPSHOT_NAME
-    if not destination.is_file() or destination.stat().st_mtime != cached.stat().st_mtime:
-        shutil.copy2(cached, destination)
+    for source, name in ((cached, SNAPSHOT_NAME), (cached.with_suffix(".zip"), STDLIB_NAME)):
+        destination = target / name
+        if not destination.is_file() or destination.stat().st_mtime != source.stat().st_mtime:
+            shutil.copy2(source, destination)
 
 
 def dependency_wheels() -> list[Path]:

@@ -7,8 +7,9 @@ import { loadPyodide } from "../pyodide/pyodide.mjs";
 import { watchedFetch } from "./delivery.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
-const MAGIC = "KBSNAP1\n"; // snapshot header: then the sha256 of the wheel it was made with, and a newline
-const HEADER = MAGIC.length + 65;
+// Snapshot header (macros/site_assets.py): magic, the sha256 of the wheel it was made with, newlines up to 80 bytes.
+const MAGIC = "KBSNAP1\n";
+const HEADER = 80;
 /** @type {any} widgets.api, once imported */
 let api = null;
 
@@ -32,15 +33,18 @@ async function progress(url, received, response) {
   const wire = Number(response.headers.get("Content-Length")) || decoded;
   downloads.set(url, { received, wire, decoded });
   const now = performance.now();
-  if (now - lastPosted < 100 && received < decoded) return;
+  if ((now - lastPosted < 100 && received < decoded) || total(downloads) < 1e6) return; // no "0.0 / 0.0 MB"
   lastPosted = now;
   let loaded = 0;
-  let total = 0;
-  for (const file of downloads.values()) {
-    loaded += Math.min(file.received, file.decoded) * (file.wire / file.decoded);
-    total += file.wire;
-  }
-  postMessage({ type: "progress", loaded: Math.round(loaded), total });
+  for (const file of downloads.values()) loaded += Math.min(file.received, file.decoded) * (file.wire / file.decoded);
+  postMessage({ type: "progress", loaded: Math.round(loaded), total: total(downloads) });
+}
+
+/** Bytes on the wire of every download started. @param {Map<string, { wire: number }>} files */
+function total(files) {
+  let sum = 0;
+  for (const file of files.values()) sum += file.wire;
+  return sum;
 }
 
 // The application snapshot (interpreter + widgets imported + definitions loaded), usable only with the wheel
@@ -53,7 +57,7 @@ async function fetchSnapshot(lock) {
     const data = new Uint8Array(await response.arrayBuffer());
     const header = new TextDecoder().decode(data.subarray(0, HEADER));
     const wheel = lockFile.packages["kb-widgets"]?.sha256;
-    if (header !== `${MAGIC}${wheel}\n`) return null;
+    if (!wheel || header.trimEnd() !== `${MAGIC}${wheel}`) return null;
     return data.subarray(HEADER);
   } catch {
     return null;
