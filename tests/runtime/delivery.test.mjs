@@ -22,8 +22,8 @@ test("a wasm file served with another type is named with the type it needs", () 
 });
 
 test("the watched fetch reports faults and counts the bytes of good answers", async () => {
-  const faults = [];
-  const counted = [];
+  /** @type {string[]} */ const faults = [];
+  /** @type {[string, number][]} */ const counted = [];
   const fake = async (/** @type {any} */ url) => (String(url).endsWith(".zip") ? answer(404, "") : answer(200, "application/json", "12345"));
   const watched = watchedFetch(/** @type {any} */ (fake), (url, received) => counted.push([url, received]), (reason) => faults.push(reason));
   const good = await watched(`${BASE}pyodide-lock.json`);
