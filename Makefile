@@ -12,10 +12,11 @@ PYTHON := $(shell for c in python3.13 python3.12 python3; do \
 	if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; \
 	then echo $$c; break; fi; done)
 
-.PHONY: help setup build serve test lint unit jstest browser-deps bench clean review new-page zensical-check
+.PHONY: help setup build serve live test lint unit jstest browser-deps bench clean review new-page zensical-check
 
 help:
-	@echo "make serve  - set up, build and serve the site on http://127.0.0.1:8000 (live reload)"
+	@echo "make serve  - set up, build and serve site/ on http://127.0.0.1:8000 as deployed (precompressed files)"
+	@echo "make live   - serve the sources with live reload while writing (mkdocs serve, offline service worker off)"
 	@echo "make test   - set up and run every test (prose lint, unit, Pyodide, build, browser)"
 	@echo "make build  - write the site into site/"
 	@echo "make bench  - measure load times, transfer sizes and search quality/speed in headless Chromium"
@@ -39,8 +40,11 @@ setup: $(PY_STAMP) $(NODE_STAMP)
 build: setup
 	$(BIN)/mkdocs build --strict
 
-serve: setup
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
+serve: build
+	$(BIN)/python -m macros.static_server --port 8000 site
+
+live: setup
+	KB_OFFLINE=0 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
 
 browser-deps:
 	@./tests/tools/ensure-browser.sh

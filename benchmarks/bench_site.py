@@ -1,11 +1,17 @@
-"""Measure the budgets of ../shared/design.md in headless Chromium against the built site on 127.0.0.1.
+"""Time "Python ready" of the product against three baselines in headless Chromium, interleaved.
 
-Prints medians over several runs: navigation → usable checklist, navigation → Python ready (first visit and
-after an instant navigation), main-thread long tasks while Pyodide boots, view latency after a keystroke
-(p95), and bytes sent by the server on a first and a repeat visit (python -m http.server semantics:
-Last-Modified validators, no compression).
+Variants (each on the same built site, served by macros/static_server.py: precompressed files, cache headers):
+- product: /tools/first-response/ as readers get it (application snapshot, parallel downloads, module worker);
+- bare: a module worker without the snapshot: loadPyodide + loadPackage of the wheel + import + registry;
+- eager: the same work on the main thread (how main-thread Pyodide themes boot);
+- floor: fetch + WebAssembly.compileStreaming of the wasm in parallel with fetching the snapshot.
+Scenarios: cold (fresh profile), repeat (same profile, reload), instant (product only: away and back through
+instant navigation, until the first view answer), and cold at 20 Mbps / 20 ms and 2 Mbps / 100 ms (CDP network
+emulation of the page; dedicated workers share it). Each round runs every variant once, in rotating order.
+Prints medians (min, max), ratios to the product, bytes on the wire and main-thread long tasks (> 50 ms) between
+navigation and ready. CPU throttling is not measured (CDP's does not slow workers).
 
-Usage: .venv/bin/python benchmarks/bench_site.py [--runs N]
+Usage: .venv/bin/python benchmarks/bench_site.py [--rounds 5] [--scenarios cold,repeat,instant,20mbps,2mbps]
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import statistics
 import sys
 import tempfile
@@ -24,30 +31,47 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from macros.static_server import Handler  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port  # noqa: E402
 
 PAGE = "tools/first-response/"
+VARIANTS = ("product", "bare", "eager", "floor")
+NETWORKS = {"20mbps": (20e6 / 8, 20), "2mbps": (2e6 / 8, 100)}
 LONG_TASKS = """
 window.__longTasks = [];
-new PerformanceObserver((list) => window.__longTasks.push(
-  ...list.getEntries().map((e) => ({ start: e.startTime, duration: e.duration }))))
+new PerformanceObserver((list) => window.__longTasks.push(...list.getEntries().map((e) => e.duration)))
   .observe({ type: "longtask", buffered: true });
 """
+BOOT = """
+const indexURL = new URL("../assets/pyodide/", import.meta.url).href;
+export async function boot(loadPyodide) {
+  const pyodide = await loadPyodide({ indexURL });
+  await pyodide.loadPackage("kb-widgets", { messageCallback: () => {} });
+  pyodide.pyimport("widgets.api");
+  pyodide.pyimport("widgets.registry").bundled();
+}
+"""
+BASELINES = {
+    "bare-worker.mjs": """import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
+import { boot } from "./boot.mjs";
+boot(loadPyodide).then(() => postMessage("ready"), (e) => postMessage(String(e)));""",
+    "bare.mjs": """const worker = new Worker(new URL("./bare-worker.mjs", import.meta.url), { type: "module" });
+worker.onmessage = ({ data }) => data === "ready" ? performance.mark("kb-python-ready") : console.error(data);""",
+    "eager.mjs": """import { loadPyodide } from "../assets/pyodide/pyodide.mjs";
+import { boot } from "./boot.mjs";
+boot(loadPyodide).then(() => performance.mark("kb-python-ready"));""",
+    "floor.mjs": """const base = new URL("../assets/pyodide/", import.meta.url);
+await Promise.all([WebAssembly.compileStreaming(fetch(new URL("pyodide.asm.wasm", base))),
+  fetch(new URL("snapshot.dat", base)).then((r) => r.arrayBuffer())]);
+performance.mark("kb-python-ready");""",
+    "boot.mjs": BOOT,
+}
 
 
-def mark(page, name: str) -> float:
-    """Return the time of a performance mark, waiting for it."""
-    page.wait_for_function(f"performance.getEntriesByName('{name}').length > 0", timeout=60000)
-    return page.evaluate(f"performance.getEntriesByName('{name}').at(-1).startTime")
-
-
-class CountingHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files, counting every byte written to the clients (headers included)."""
+class CountingHandler(Handler):
+    """The site's server, counting every byte written to the clients (headers included)."""
 
     sent = 0
-
-    def log_message(self, *args) -> None:  # noqa: D102
-        pass
 
     def setup(self) -> None:  # noqa: D102
         super().setup()
@@ -59,138 +83,133 @@ class CountingHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write = counted
 
 
-def counting_server(directory: Path, port: int) -> http.server.ThreadingHTTPServer:
-    """Serve ``directory`` on 127.0.0.1:port in a thread, counting bytes sent."""
-    handler = functools.partial(CountingHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
+def write_baselines(site: Path) -> None:
+    """Write the baseline pages and scripts into ``site/_bench/``."""
+    folder = site / "_bench"
+    folder.mkdir(exist_ok=True)
+    for name, text in BASELINES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    for variant in ("bare", "eager", "floor"):
+        (folder / f"{variant}.html").write_text(
+            f'<!doctype html><meta charset="utf-8"><title>{variant}</title>'
+            f'<script type="module" src="{variant}.mjs"></script><p>{variant}</p>', encoding="utf-8")
 
 
-def transferred_since(start: int) -> int:
-    """Bytes the server sent since ``start``."""
-    return CountingHandler.sent - start
+def address(url: str, variant: str) -> str:
+    """The page of a variant."""
+    return url + (PAGE if variant == "product" else f"_bench/{variant}.html")
 
 
-def first_visit(playwright, url: str) -> dict:
-    """Open the checklist page in a fresh profile and measure the first visit and an instant navigation.
-
-    A persistent profile gives Chromium its ordinary disk cache (an incognito context keeps a small memory
-    cache that drops the multi-megabyte runtime files), so the repeat visit is measured as a reader has it.
-    """
-    with tempfile.TemporaryDirectory() as profile:
-        context = playwright.chromium.launch_persistent_context(profile, executable_path=CHROMIUM,
-                                                                args=CHROMIUM_ARGS)
-        try:
-            return measure(context, url)
-        finally:
-            context.close()
+def ready(page) -> float:
+    """Wait for the ready mark; return its time (ms from navigation start)."""
+    page.wait_for_function("performance.getEntriesByName('kb-python-ready').length > 0", timeout=180000)
+    return page.evaluate("performance.getEntriesByName('kb-python-ready').at(-1).startTime")
 
 
-def measure(context, url: str) -> dict:
-    """Run the measurements in one browser context."""
-    context.add_init_script(LONG_TASKS)
+def visit(page, target: str) -> dict:
+    """Load ``target``; return Python-ready time, bytes on the wire and long tasks until ready."""
     start = CountingHandler.sent
-    page = context.new_page()
-    page.goto(url + PAGE)
-    figures = {"usable_ms": mark(page, "kb-bound"), "python_ready_ms": mark(page, "kb-python-ready")}
-    page.wait_for_timeout(300)
-    tasks = page.evaluate("window.__longTasks")
-    boot = [t for t in tasks if t["start"] >= figures["usable_ms"]]  # after the page itself is loaded
-    figures["long_tasks_over_50ms_during_boot"] = sum(1 for t in boot if t["duration"] > 50)
-    figures["longest_task_during_boot_ms"] = max([t["duration"] for t in boot] or [0])
-    figures["longest_task_page_load_ms"] = max([t["duration"] for t in tasks] or [0])
-    figures["first_visit_bytes"] = transferred_since(start)
-    figures.update(keystrokes(page))
-    figures.update(instant_navigation(page))
-    figures.update(builder_keystrokes(page, url))
-    figures.update(checker_long_draft(page, url))
-    start = CountingHandler.sent
-    page.goto(url + PAGE)
-    mark(page, "kb-python-ready")
-    page.wait_for_timeout(300)
-    figures["repeat_visit_bytes"] = transferred_since(start)
+    page.goto(target)
+    figures = {"ms": ready(page)}
+    figures["bytes"] = CountingHandler.sent - start
+    figures["long_tasks"] = sum(1 for duration in page.evaluate("window.__longTasks") if duration > 50)
     return figures
 
 
-def typing_p95(page, selector: str, text: str) -> tuple[float, int]:
-    """Type ``text`` one character at a time; return the p95 of the view round trips that followed and their count."""
-    page.evaluate("performance.clearMeasures('kb-view')")
-    field = page.locator(selector)
-    for character in text:
-        field.press_sequentially(character)
-        page.wait_for_timeout(30)
-    page.wait_for_timeout(200)
-    durations = sorted(page.evaluate("performance.getEntriesByName('kb-view').map((e) => e.duration)"))
-    return durations[min(len(durations) - 1, int(len(durations) * 0.95))], len(durations)
-
-
-def keystrokes(page) -> dict:
-    """Type into a checklist note and measure the view round trips."""
-    p95, count = typing_p95(page, "[data-kb-field='items.facts-timeline.note']",
-                            "取引先の資材部の佐藤様から14時に電話がありました")
-    return {"view_after_keystroke_p95_ms": p95, "view_samples": count}
-
-
-def builder_keystrokes(page, url: str) -> dict:
-    """Type into the apology-mail builder and measure the preview round trips."""
-    page.goto(url + "tools/apology-mail/")
-    mark(page, "kb-python-ready")
-    page.wait_for_timeout(300)
-    p95, count = typing_p95(page, "[data-kb-field='incident.what_happened']",
-                            "11月25日に納品した部品B 500個のうち40個が不足しておりました")
-    return {"builder_preview_p95_ms": p95, "builder_samples": count}
-
-
-def checker_long_draft(page, url: str) -> dict:
-    """Check a 10,000-character draft in the page; return the round trip of one keystroke's check."""
-    page.goto(url + "tools/apology-checker/")
-    mark(page, "kb-python-ready")
-    sentence = "このたびは納品の遅れにより多大なご迷惑をおかけし、誠に申し訳ございません。早急に対応いたします。"
-    page.fill("[data-kb-field=draft]", (sentence * (10000 // len(sentence) + 1))[:9999])
-    page.wait_for_timeout(1500)
-    page.evaluate("performance.clearMeasures('kb-view')")
-    page.locator("[data-kb-field=draft]").press("End")
-    page.locator("[data-kb-field=draft]").press_sequentially("。")
-    page.wait_for_function("performance.getEntriesByName('kb-view').length > 0", timeout=10000)
-    return {"checker_10k_round_trip_ms": page.evaluate("performance.getEntriesByName('kb-view')[0].duration")}
-
-
-def instant_navigation(page) -> dict:
-    """Navigate away and back through instant navigation; time the return until usable and Python-served."""
+def instant(page) -> dict:
+    """Product only: away and back through instant navigation, until the first view answer of the checklist."""
     page.click("a.md-nav__link[href$='respond/report-to-boss/']")
     page.wait_for_url("**/respond/report-to-boss/")
     page.evaluate("performance.clearMarks(); performance.clearMeasures()")
     started = page.evaluate("performance.now()")
     page.click("a.md-nav__link[href$='tools/first-response/']")
-    usable = mark(page, "kb-bound") - started
-    page.wait_for_function("performance.getEntriesByName('kb-view').length > 0", timeout=10000)
+    page.wait_for_function("performance.getEntriesByName('kb-view').length > 0", timeout=60000)
     view = page.evaluate("performance.getEntriesByName('kb-view')[0]")
-    return {"instant_usable_ms": usable, "instant_python_ms": view["startTime"] + view["duration"] - started,
-            "instant_boots": page.evaluate("kbPython.boots")}
+    return {"ms": view["startTime"] + view["duration"] - started, "bytes": 0, "long_tasks": 0}
+
+
+def run(playwright, url: str, variant: str, scenario: str) -> dict | None:
+    """One measurement of one variant in one scenario, in a fresh profile (the disk cache as readers have it)."""
+    if scenario == "instant" and variant != "product":
+        return None
+    with tempfile.TemporaryDirectory() as profile:
+        context = playwright.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            context.add_init_script(LONG_TASKS)
+            page = context.new_page()
+            if scenario in NETWORKS:
+                throughput, latency = NETWORKS[scenario]
+                session = context.new_cdp_session(page)
+                session.send("Network.enable")
+                session.send("Network.emulateNetworkConditions", {
+                    "offline": False, "latency": latency, "downloadThroughput": throughput,
+                    "uploadThroughput": throughput})
+            figures = visit(page, address(url, variant))
+            if scenario == "repeat":
+                figures = visit(page, address(url, variant))
+            elif scenario == "instant":
+                figures = instant(page)
+            return figures
+        finally:
+            context.close()
+
+
+def summary(values: list[float]) -> str:
+    """Median (min, max)."""
+    return f"{statistics.median(values):>9,.0f} ({min(values):,.0f}–{max(values):,.0f})"
+
+
+def report(results: dict, scenarios: list[str], rounds: int) -> None:
+    """Print the table: per scenario and variant, ready time, ratio to the product, bytes, long tasks."""
+    print(f"Python ready, ms: median (min–max) of {rounds} interleaved rounds; headless Chromium, 127.0.0.1")
+    print(f"{'scenario':9} {'variant':8} {'ready ms':>24} {'× product':>10} {'wire MB':>8} {'long tasks':>10}")
+    for scenario in scenarios:
+        product = statistics.median(r["ms"] for r in results[scenario]["product"])
+        for variant in VARIANTS:
+            rows = results[scenario].get(variant)
+            if not rows:
+                continue
+            ms = [r["ms"] for r in rows]
+            ratio = statistics.median(ms) / product
+            megabytes = statistics.median(r["bytes"] for r in rows) / 1e6
+            tasks = statistics.median(r["long_tasks"] for r in rows)
+            print(f"{scenario:9} {variant:8} {summary(ms):>24} {ratio:>10.2f} {megabytes:>8.2f} {tasks:>10.0f}")
 
 
 def main() -> None:
-    """Build the site, serve it, run the measurements and print the medians."""
+    """Build the site, serve it with the compressing server, run the interleaved rounds and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--scenarios", default="cold,repeat,instant,20mbps,2mbps")
+    parser.add_argument("--json", type=Path, help="also write the raw figures here after every round")
     arguments = parser.parse_args()
+    scenarios = arguments.scenarios.split(",")
     port = free_port()
     with tempfile.TemporaryDirectory() as scratch:
         site = Path(scratch) / "site"
         result = build_site(ROOT, site, f"http://127.0.0.1:{port}/")
         if result.returncode != 0:
             sys.exit(result.stderr)
-        server, url = counting_server(site, port), f"http://127.0.0.1:{port}/"
+        write_baselines(site)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                                 functools.partial(CountingHandler, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        results: dict = {scenario: {variant: [] for variant in VARIANTS} for scenario in scenarios}
         try:
             with sync_playwright() as playwright:
-                runs = [first_visit(playwright, url) for _ in range(arguments.runs)]
+                for round_ in range(arguments.rounds):
+                    order = VARIANTS[round_ % len(VARIANTS):] + VARIANTS[:round_ % len(VARIANTS)]
+                    for scenario in scenarios:
+                        for variant in order:
+                            figures = run(playwright, f"http://127.0.0.1:{port}/", variant, scenario)
+                            if figures:
+                                results[scenario][variant].append(figures)
+                    print(f"round {round_ + 1} done", file=sys.stderr)
+                    if arguments.json:
+                        arguments.json.write_text(json.dumps(results), encoding="utf-8")
         finally:
             server.shutdown()
-    print(f"median of {arguments.runs} runs (headless Chromium, 127.0.0.1):")
-    for key in runs[0]:
-        values = [run[key] for run in runs]
-        print(f"  {key:32} {statistics.median(values):>12,.1f}   (min {min(values):,.1f}, max {max(values):,.1f})")
+    report(results, scenarios, arguments.rounds)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from widgets.kind import Kind
 from widgets.kinds import KINDS
 from widgets.registry import Registry, bundle_json
 
-from . import freshness, glossary, offline, reload, search_index, site_assets
+from . import freshness, glossary, offline, precompress, reload, search_index, site_assets
 from .definitions import load_registry
 from .html import render_definition
 from .kept import kept_copies_html
@@ -79,7 +79,7 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    """Put Pyodide, the wheel, the lock file and the search index into the built site, then the offline files."""
+    """Put Pyodide, the wheel, the lock file, the search index and the offline files into the site; precompress it."""
     reload.forget_project_modules()  # `mkdocs serve`: the next rebuild imports edited macros/ and widgets/ code
     try:
         site_assets.install(Path(env.conf["site_dir"]), env.variables["kb_bundle"])
@@ -90,3 +90,4 @@ def on_post_build(env) -> None:
     except search_index.SearchIndexError as error:
         raise PluginError(str(error)) from None
     offline.write(Path(env.conf["site_dir"]), env.conf)  # sw.js (lists the runtime above), manifest, icons
+    precompress.precompress_site(Path(env.conf["site_dir"]))

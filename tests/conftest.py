@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.definitions import load_registry  # noqa: E402
+from macros.static_server import RECOMMENDED_HEADERS, StaticServer  # noqa: E402
 
 CHROMIUM = os.environ.get("KB_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -68,50 +67,9 @@ def built_site(tmp_path_factory, site_port) -> Path:
     return site
 
 
-# The headers the README recommends, sent by the test server so that every browser test runs under them.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'",
-    "X-Content-Type-Options": "nosniff",
-}
-
-# ``python -m http.server`` whose handler also sends the headers given as JSON (argv: port, directory, headers).
-_SERVER = """
-import functools, http.server, json, sys
-class Handler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self):
-        for name, value in json.loads(sys.argv[3]).items():
-            self.send_header(name, value)
-        super().end_headers()
-http.server.test(functools.partial(Handler, directory=sys.argv[2]), http.server.ThreadingHTTPServer,
-                 port=int(sys.argv[1]), bind="127.0.0.1")
-"""
-
-
-class StaticServer:
-    """``python -m http.server`` in a subprocess, serving a directory on a free port of 127.0.0.1 with ``headers``."""
-
-    def __init__(self, directory: Path, port: int = 0, headers: dict[str, str] | None = None) -> None:
-        self.port = port or free_port()
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", _SERVER, str(self.port), str(directory), json.dumps(headers or {})],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            with socket.socket() as client:
-                if client.connect_ex(("127.0.0.1", self.port)) == 0:
-                    return
-            time.sleep(0.05)
-        raise RuntimeError("the static server did not start")
-
-    def shutdown(self) -> None:
-        """Stop the server."""
-        self.process.terminate()
-        self.process.wait(timeout=10)
-
-
 def serve(directory: Path, prefix: str = "", port: int = 0, headers: dict[str, str] | None = None):
-    """Serve ``directory`` on 127.0.0.1 (under ``prefix`` when given) with ``headers`` (default: the recommended
-    security headers); return (server, base URL)."""
+    """Serve ``directory`` on 127.0.0.1 (under ``prefix`` when given) as deployed (precompressed files, MIME
+    types, cache headers, plus ``headers``); return (server, base URL)."""
     root = directory
     if prefix:
         root = directory.parent / f"{directory.name}-mount"
@@ -119,7 +77,7 @@ def serve(directory: Path, prefix: str = "", port: int = 0, headers: dict[str, s
         mount.parent.mkdir(parents=True, exist_ok=True)
         if not mount.exists():
             mount.symlink_to(directory)
-    server = StaticServer(root, port, SECURITY_HEADERS if headers is None else headers)
+    server = StaticServer(root, port, headers=RECOMMENDED_HEADERS if headers is None else headers)
     return server, f"http://127.0.0.1:{server.port}{prefix}/"
 
 

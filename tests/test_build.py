@@ -29,6 +29,30 @@ def test_runtime_and_wheel_are_in_the_site(built_site):
     assert lock["packages"]["kb-widgets"]["depends"] == ["jpholiday"]
 
 
+def test_the_snapshot_names_the_wheel_it_was_made_with(built_site):
+    pyodide = built_site / "assets" / "pyodide"
+    lock = json.loads((pyodide / "pyodide-lock.json").read_text())
+    header = (pyodide / "snapshot.dat").read_bytes()[:80]
+    assert header.rstrip(b"\n") == b"KBSNAP1\n" + lock["packages"]["kb-widgets"]["sha256"].encode()
+
+
+def test_compressible_files_have_smaller_precompressed_siblings(built_site):
+    pyodide = built_site / "assets" / "pyodide"
+    for path in (pyodide / "pyodide.asm.wasm", pyodide / "snapshot.dat", pyodide / "python_stdlib.zip",
+                 built_site / "tools" / "first-response" / "index.html"):
+        for suffix in (".br", ".gz"):
+            sibling = path.with_name(path.name + suffix)
+            assert sibling.stat().st_size < path.stat().st_size * 0.95, sibling
+
+
+def test_tool_pages_preload_the_runtime_without_inline_scripts_of_ours(built_site):
+    html = (built_site / "tools" / "first-response" / "index.html").read_text()
+    for name in ("pyodide.asm.wasm", "snapshot.dat", "python_stdlib.zip"):
+        assert re.search(rf'<link rel="preload" href="[^"]*assets/pyodide/{re.escape(name)}" as="fetch"', html), name
+    assert "python.start()" not in html
+    assert "snapshot.dat" not in (built_site / "respond" / "report-to-boss" / "index.html").read_text()
+
+
 def test_checklist_page_has_static_checkboxes_inside_labels(built_site):
     html = (built_site / "tools" / "first-response" / "index.html").read_text()
     assert html.count('data-kb-item>') == 16
@@ -146,7 +170,7 @@ def test_lock_file_points_only_at_local_files(built_site):
 
 
 def test_widget_pages_start_the_worker_early_and_guidance_pages_do_not(built_site):
-    early = 'assets/kb/start.mjs"></script>'
+    early = 'assets/kb/boot.mjs" async></script>'
     assert early in (built_site / "tools" / "first-response" / "index.html").read_text(encoding="utf-8")
     assert early in (built_site / "tools" / "apology-mail" / "index.html").read_text(encoding="utf-8")
     assert early not in (built_site / "respond" / "report-to-boss" / "index.html").read_text(encoding="utf-8")

@@ -1,6 +1,6 @@
 """Nothing a reader enters is lost: two tabs, full or disabled storage, corrupted storage, imports, strict CSP.
 
-Every browser test runs under the recommended security headers (tests/conftest.py SECURITY_HEADERS); the page
+Every browser test runs under the recommended security headers (macros/static_server.py RECOMMENDED_HEADERS); the page
 fixture fails on any Content-Security-Policy violation.
 """
 

@@ -16,8 +16,8 @@ RUNNER = Path(__file__).resolve().parent / "run_requests.mjs"
 
 
 def run_in_pyodide(raw_definitions: dict[str, Any], requests: list[dict], scratch: Path,
-                   timeout: int = 300) -> dict[str, Any]:
-    """Build the wheel from ``raw_definitions`` and answer ``requests`` inside Pyodide.
+                   timeout: int = 300, stdlib: Path | None = None) -> dict[str, Any]:
+    """Build the wheel from ``raw_definitions`` and answer ``requests`` inside Pyodide (on ``stdlib`` when given).
 
     Returns:
         ``{"python": version, "responses": [...], "timings": [ms, ...]}``.
@@ -26,7 +26,8 @@ def run_in_pyodide(raw_definitions: dict[str, Any], requests: list[dict], scratc
         AssertionError: when Node fails or the interpreter is not Pyodide's own.
     """
     wheel = build_wheel(scratch, bundle_json(raw_definitions), requires=BROWSER_DEPENDENCIES)
-    command = ["node", str(RUNNER), str(wheel), *map(str, dependency_wheels())]
+    trimmed = ["--stdlib", str(stdlib)] if stdlib else []
+    command = ["node", str(RUNNER), *trimmed, str(wheel), *map(str, dependency_wheels())]
     result = subprocess.run(command, input=json.dumps(requests, ensure_ascii=False), capture_output=True,
                             text=True, cwd=ROOT, check=False, timeout=timeout)
     assert result.returncode == 0, result.stderr

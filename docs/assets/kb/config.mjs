@@ -4,7 +4,7 @@
 /**
  * @typedef {object} SiteConfig
  * @property {string} namespace prefix of every storage key of this site (mkdocs.yml extra.kb.storage_namespace)
- * @property {number} timeoutMs how long the Python boot may take before it is reported as failed
+ * @property {number} timeoutMs how long the Python boot may go without progress before it is reported as failed
  */
 
 /**

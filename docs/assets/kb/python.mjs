@@ -8,6 +8,7 @@ import { config } from "./config.mjs";
 export const python = {
   /** @type {Status} */ status: "idle",
   reason: "",
+  /** @type {{ loaded: number, total: number } | null} bytes of the runtime downloaded so far */ progress: null,
   /** @type {Worker | null} */ worker: null,
   /** @type {ReturnType<typeof setTimeout> | undefined} */ timer: undefined,
   nextId: 1,
@@ -19,8 +20,9 @@ export const python = {
   start() {
     if (this.status === "loading" || this.status === "ready") return;
     this.boots += 1;
+    this.progress = null;
     this.setStatus("loading");
-    this.timer = setTimeout(() => this.fail(`${config.timeoutMs / 1000} 秒以内に準備できませんでした`), config.timeoutMs);
+    this.arm();
     try {
       this.worker = new Worker(new URL("./worker.mjs", import.meta.url), { type: "module" });
     } catch (error) {
@@ -31,9 +33,20 @@ export const python = {
     this.worker.onerror = (/** @type {ErrorEvent} */ event) => { event.preventDefault(); this.fail(event.message || "ワーカーを起動できませんでした"); };
   },
 
-  /** @param {{ type: string, id?: number, reason?: string, error?: string, response?: string }} data */
+  // The boot fails only when nothing has moved for the configured time (a slow link that progresses is fine).
+  arm() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.fail(`${config.timeoutMs / 1000} 秒のあいだ読み込みが進みませんでした`), config.timeoutMs);
+  },
+
+  /** @param {{ type: string, id?: number, reason?: string, error?: string, response?: string, loaded?: number, total?: number }} data */
   receive(data) {
-    if (data.type === "ready") {
+    if (data.type === "progress") {
+      if (this.status !== "loading") return;
+      this.progress = { loaded: data.loaded || 0, total: data.total || 0 };
+      this.arm();
+      this.setStatus("loading");
+    } else if (data.type === "ready") {
       clearTimeout(this.timer);
       performance.mark("kb-python-ready");
       this.setStatus("ready");
@@ -57,6 +70,7 @@ export const python = {
     this.pending.clear();
   },
 
+  // Start again; the files already downloaded come from the browser's HTTP cache.
   retry() {
     this.status = "idle";
     this.start();

@@ -1,0 +1,63 @@
+"""Faulty or slow delivery of the Python runtime: named at once, never a timeout on a link that progresses."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import time
+
+import pytest
+
+from macros.static_server import Handler
+from tests.browser.conftest import PAGE, wait_python
+
+pytestmark = pytest.mark.browser
+
+STATUS = "[data-kb-status]"
+
+
+def faulty_server(directory, fault: str):
+    """Serve the site, but answer the wasm with ``fault``: ``404`` or ``text/plain``."""
+
+    class Faulty(Handler):
+        def send_head(self):  # noqa: D102
+            if self.path.endswith("pyodide.asm.wasm"):
+                if fault == "404":
+                    self.send_error(404)
+                    return None
+                self.extensions_map = {**self.extensions_map, ".wasm": "text/plain"}
+            return super().send_head()
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Faulty, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.mark.parametrize(("fault", "expected"), [("404", "pyodide.asm.wasm を読み込めませんでした（HTTP 404"),
+                                                 ("text/plain", "pyodide.asm.wasm の種類が正しくありません（text/plain")])
+def test_a_faulty_wasm_is_named_within_two_seconds(page, built_site, fault, expected):
+    server = faulty_server(built_site, fault)
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/{PAGE}")
+        started = time.monotonic()
+        assert wait_python(page, timeout=15000) == "failed"
+        waited = time.monotonic() - started
+        assert expected in page.locator(STATUS).first.text_content()
+        assert waited < 2 + 3, f"named after {waited:.1f} s"  # 2 s budget, plus the page load on a loaded machine
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_slow_link_shows_progress_in_megabytes_and_becomes_ready(page, site_url):
+    session = page.context.new_cdp_session(page)
+    session.send("Network.enable")
+    session.send("Network.emulateNetworkConditions", {"offline": False, "latency": 50, "downloadThroughput": 8e6 / 8,
+                                                      "uploadThroughput": 8e6 / 8})
+    page.goto(site_url + PAGE)
+    page.wait_for_function("document.querySelector('[data-kb-status]').textContent.includes(' MB')", timeout=30000)
+    line = page.locator(STATUS).first.text_content()
+    assert line.startswith("Python を準備しています… ") and line.endswith(" MB"), line
+    assert wait_python(page, timeout=120000) == "ready"
+    page.wait_for_function("document.querySelector('[data-kb-status]').textContent === '準備完了'", timeout=10000)
