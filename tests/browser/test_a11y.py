@@ -54,13 +54,20 @@ def switch_palette(page, palette: str) -> None:
         page.locator("form[data-md-component=palette] label:visible").click()
         page.wait_for_function(f"document.body.dataset.mdColorScheme === {json.dumps(scheme)}")
         page.mouse.move(1, 899)  # no hover state or tooltip of the toggle left behind
-        page.wait_for_timeout(400)  # the theme's colour transitions take 250 ms
+        settle(page)
+
+
+def settle(page) -> None:
+    """Wait until the theme's colour and drawer transitions have ended (axe would read colours half-way)."""
+    page.wait_for_timeout(50)
+    page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running'"
+                           " || a.effect.getTiming().iterations === Infinity)")
 
 
 def violations(page, width: int) -> list[dict]:
     """The axe violations of the page as it stands, at ``width`` CSS px."""
     page.set_viewport_size({"width": width, "height": 900})
-    page.wait_for_timeout(100)
+    settle(page)
     return page.evaluate(RUN_AXE, TAGS)
 
 
