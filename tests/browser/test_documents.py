@@ -69,10 +69,28 @@ def test_copy_puts_the_document_on_the_clipboard(context, page, site_url):
     open_builder(page, site_url, "apology-mail")
     fill_incident(page)
     preview(page, "40個が不足")
+    page.on("dialog", lambda dialog: dialog.accept())  # the mail still has 【未入力】 parts (see the next test)
     page.click("[data-kb-action='copy-text']")
     page.wait_for_selector("[data-kb-message]:has-text('コピーしました')")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("件名：部品Bの納品数量不足のお詫び") and XSS in copied
+
+
+def test_copy_and_print_of_an_unfinished_document_ask_first(context, page, site_url):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_builder(page, site_url, "apology-mail")
+    preview(page, "【未入力")
+    page.evaluate("navigator.clipboard.writeText('before')")
+    page.on("dialog", lambda dialog: dialog.dismiss())
+    asked = []
+    for action in ("copy-text", "print"):
+        with page.expect_event("dialog") as dialog:
+            page.click(f"[data-kb-action='{action}']")
+        asked.append(dialog.value.message)
+    assert asked == ["まだ【未入力】の箇所があります。このままコピーしますか？",
+                     "まだ【未入力】の箇所があります。このまま印刷しますか？"]
+    assert page.evaluate("navigator.clipboard.readText()") == "before"
+    assert not page.is_visible("[data-kb-message]:has-text('コピーしました')")
 
 
 def test_an_exported_incident_imports_back_as_a_new_one(page, site_url):

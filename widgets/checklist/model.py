@@ -17,11 +17,11 @@ SETTLED_KINDS = ("done", "skipped")
 TONES = ("info", "attention", "urgent")
 
 ACTION_LABELS = {
-    "copy-text": "上司への報告用にコピー",
+    "copy-text": "テキストをコピー",
     "download-text": "テキストで保存",
-    "download-markdown": "Markdownで保存",
-    "export-json": "JSONで書き出し",
-    "import-json": "JSONを読み込む",
+    "download-markdown": "見出し付きテキストで保存",
+    "export-json": "ファイルに保存",
+    "import-json": "ファイルから読み込む",
     "print": "印刷",
     "reset": "すべて消去",
 }

@@ -72,11 +72,25 @@ function openSitePage(document_, path) {
   link.remove();
 }
 
+/** The marker Python leaves in a document for a value not entered yet (widgets/documents/values.py). */
+const PLACEHOLDER = "【未入力";
+
+/**
+ * Whether to go on with a text that may still hold 【未入力: …】 markers: yes when it has none or the reader agrees.
+ * @param {string} text
+ * @param {string} doing what the reader is about to do, e.g. "コピー"
+ * @returns {boolean}
+ */
+export function confirmComplete(text, doing) {
+  if (!text.includes(PLACEHOLDER)) return true;
+  return window.confirm(`まだ【未入力】の箇所があります。このまま${doing}しますか？`);
+}
+
 /** @type {Record<string, Action>} */
 export const ACTIONS = {
   async "copy-text"(widget) {
     const file = await exportFile(widget, "text");
-    if (!file) return;
+    if (!file || !confirmComplete(file.text, "コピー")) return;
     try {
       await copyText(file.text);
       widget.message("コピーしました。メールやチャットに貼り付けてください。");
@@ -100,7 +114,9 @@ export const ACTIONS = {
     }
     widget.replaceState(result.state, ["読み込みました。", ...result.notes].join(" "));
   },
-  print() {
+  print(widget) {
+    const preview = widget.root.querySelector("[data-kb-out='preview']");
+    if (preview && !confirmComplete(preview.textContent || "", "印刷")) return;
     window.print();
   },
   // Hands the exported text to the saved state of the target widget (data-kb-target-kind/-id; its other fields
