@@ -41,7 +41,7 @@ async function pickJson(widget, what) {
   if (!file) return null;
   const content = parseJson(await file.text());
   if (content === undefined) {
-    widget.message(`選んだファイルを JSON として読み取れませんでした。${what}をそのまま選んでください。`, "error");
+    widget.message(`選んだファイルを読み取れませんでした。このサイトで保存した${what}をそのまま選んでください。`, "error");
     return null;
   }
   return content;
@@ -103,7 +103,7 @@ export const ACTIONS = {
   "download-markdown": save("markdown"),
   "export-json": save("json"),
   async "import-json"(widget) {
-    const document_ = await pickJson(widget, "書き出したファイル");
+    const document_ = await pickJson(widget, "ファイル");
     if (!document_) return;
     const result = await widget.python("import", { document: document_ });
     if (!result) return;
@@ -156,7 +156,7 @@ export const ACTIONS = {
   },
   async "incident-import"(widget) {
     const ref = widget.incidentRef;
-    const document_ = await pickJson(widget, "書き出した案件ファイル");
+    const document_ = await pickJson(widget, "案件のファイル");
     if (!document_ || !ref) return;
     const result = await widget.python("import", { kind: ref.kind, id: ref.id, document: document_ });
     if (!result) return;
