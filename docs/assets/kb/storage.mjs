@@ -346,8 +346,25 @@ export class LocalStore {
    * @returns {{ state: State | null, problem: string }}
    */
   load(slot) {
+    const adopted = this.adoptUnscoped(slot);
     const { part, corrupt } = this.fetch(slotKey(this.namespace, slot), LocalStore.slotCodec(slot));
-    return { state: part ?? null, problem: corruptionMessage(corrupt) };
+    return { state: part ?? null, problem: corruptionMessage(corrupt || adopted) };
+  }
+
+  /**
+   * A widget that now keeps one state per scope (incident) takes over the state it saved before, without a
+   * scope: when nothing is stored for the scoped `slot` and an un-scoped state of the same kind and id is,
+   * that state moves into the slot once (its key is removed, so no other scope gets it).
+   * @param {Slot} slot
+   * @returns {Corruption} what happened to an unreadable un-scoped value (set aside like any other)
+   */
+  adoptUnscoped(slot) {
+    const key = slotKey(this.namespace, slot);
+    if (!slot.scope || this.rawValue(key) !== null) return "";
+    const unscoped = slotKey(this.namespace, { kind: slot.kind, id: slot.id, version: slot.version });
+    const { value, corrupt } = this.read(unscoped, (stored) => envelopeState(stored) !== null);
+    if (value !== null && this.write(key, value)) this.remove(unscoped);
+    return corrupt;
   }
 
   /**
