@@ -77,6 +77,11 @@ test("an unreadable un-scoped state is set aside, not adopted; storage that refu
   memory.full = true;
   assert.deepEqual(db.load(scoped), { state: null, problem: "" });
   assert.notEqual(memory.getItem(KEY), null, "the un-scoped state stays until it can be moved");
+  memory.items.set(KEY, "{broken");
+  assert.deepEqual(db.load(scoped), { state: null, problem: KEEP_FAILED });
+  memory.full = false;
+  assert.equal(db.save(scoped, { items: {} }).ok, false, "not filled while the broken original waits");
+  assert.equal(memory.getItem(slotKey("site", scoped)), null);
 });
 
 test("two tabs ticking different items both keep their ticks; the same note edited twice: last writer wins", () => {

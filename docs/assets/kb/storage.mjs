@@ -354,9 +354,11 @@ export class LocalStore {
   /**
    * A widget that now keeps one state per scope (incident) takes over the state it saved before, without a
    * scope: when nothing is stored for the scoped `slot` and an un-scoped state of the same kind and id is,
-   * that state moves into the slot once (its key is removed, so no other scope gets it).
+   * that state moves into the slot once (its key is removed, so no other scope gets it). An unreadable
+   * un-scoped value is set aside like any other; when it cannot be, the slot is blocked too, so that the move
+   * is tried again later rather than the slot filled without it.
    * @param {Slot} slot
-   * @returns {Corruption} what happened to an unreadable un-scoped value (set aside like any other)
+   * @returns {Corruption} what happened to an unreadable un-scoped value
    */
   adoptUnscoped(slot) {
     const key = slotKey(this.namespace, slot);
@@ -364,6 +366,7 @@ export class LocalStore {
     const unscoped = slotKey(this.namespace, { kind: slot.kind, id: slot.id, version: slot.version });
     const { value, corrupt } = this.read(unscoped, (stored) => envelopeState(stored) !== null);
     if (value !== null && this.write(key, value)) this.remove(unscoped);
+    if (corrupt === "failed") this.blocked.add(key);
     return corrupt;
   }
 
