@@ -168,3 +168,55 @@ def test_the_site_works_under_a_sub_path(browser, built_site):
         page.close()
     finally:
         server.shutdown()
+
+
+def incident_option(page, title: str) -> str:
+    """The value of the 案件 selector's option whose label names `title`."""
+    options = page.locator("[data-kb-incident-select] option")
+    return next(options.nth(i).get_attribute("value") for i in range(options.count())
+                if title in options.nth(i).text_content())
+
+
+def test_each_incident_has_its_own_checklist_and_the_report_names_the_case_and_customer(context, page, site_url):
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    open_checklist(page, site_url)
+    page.fill("[data-kb-field='incident.title']", "A社 ブラケット部品の錆")
+    page.fill("[data-kb-field='incident.customer_company']", "株式会社みなと精機")
+    item(page, "facts-timeline").check()
+    page.click("[data-kb-action='incident-new']")
+    assert page.input_value("[data-kb-field='incident.title']") == ""
+    assert not item(page, "facts-timeline").is_checked()
+    page.fill("[data-kb-field='incident.title']", "B社 納品数量の不足")
+    page.fill("[data-kb-field='incident.customer_company']", "北浜工業株式会社")
+    item(page, "boss-report").check()
+    page.select_option("[data-kb-incident-select]", incident_option(page, "A社"))
+    assert item(page, "facts-timeline").is_checked() and not item(page, "boss-report").is_checked()
+    page.click("[data-kb-action='copy-text']")
+    page.wait_for_selector("[data-kb-message]:has-text('コピーしました')")
+    report = page.evaluate("navigator.clipboard.readText()")
+    assert "案件名: A社 ブラケット部品の錆\n取引先の会社名: 株式会社みなと精機\n" in report
+    assert "[x] いつ・どこで" in report and "北浜工業" not in report
+    page.reload()
+    page.select_option("[data-kb-incident-select]", incident_option(page, "B社"))
+    assert item(page, "boss-report").is_checked() and not item(page, "facts-timeline").is_checked()
+
+
+def test_ticks_saved_before_incidents_move_into_the_first_incident_once(page, site_url):
+    saved = {"schema": 1, "kind": "checklist", "id": "first-response", "definition_version": 1,
+             "saved_at": "2026-11-28T09:20:00",
+             "state": {"started_at": "2026-11-28T09:00",
+                       "items": {"facts-scope": {"checked": True, "checked_at": "2026-11-28T09:10:00"}}}}
+    page.goto(site_url)
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, json.dumps(saved)])
+    open_checklist(page, site_url)
+    assert item(page, "facts-scope").is_checked()
+    assert page.input_value("[data-kb-field='started_at']") == "2026-11-28T09:00"
+    keys = page.evaluate("Object.keys(localStorage).filter((key) => key.includes(':first-response:'))")
+    assert STORAGE_KEY not in keys and len(keys) == 1 and keys[0].endswith(":v1")
+    page.fill("[data-kb-field='incident.title']", "以前からの案件")
+    page.click("[data-kb-action='incident-new']")
+    assert not item(page, "facts-scope").is_checked(), "the old ticks went into one incident only"
+    page.reload()
+    assert not item(page, "facts-scope").is_checked()
+    page.select_option("[data-kb-incident-select]", incident_option(page, "以前からの案件"))
+    assert item(page, "facts-scope").is_checked()

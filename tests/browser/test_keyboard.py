@@ -80,7 +80,11 @@ def test_enter_and_space_operate_the_controls(keyboard_page, site_url, tool, tog
     page.locator("[data-kb-action='copy-text']").focus()
     page.keyboard.press("Enter")
     page.wait_for_selector("[data-kb-message]:has-text('コピーしました')")
-    page.evaluate("window.__printed = 0; window.print = () => { window.__printed += 1; }")
-    page.locator("[data-kb-action='print']").focus()
-    page.keyboard.press("Space")
-    page.wait_for_function("window.__printed > 0", timeout=5000)
+    page.evaluate("window.print = () => { window.__printed += 1; }")
+    for key in ("Enter", "Space"):
+        page.evaluate("window.__printed = 0")
+        page.locator("[data-kb-action='print']").focus()
+        page.keyboard.press(key)
+        page.wait_for_function("window.__printed > 0", timeout=5000)
+        page.wait_for_timeout(500)  # a second activation (keyup, a second listener) would land by now
+        assert page.evaluate("window.__printed") == 1, f"{key} printed more than once"

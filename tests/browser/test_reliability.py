@@ -31,8 +31,16 @@ def message_text(page) -> str:
     return page.text_content(MESSAGE) or ""
 
 
-def kept_copies(page) -> list[str]:
-    return page.evaluate(f"Object.keys(localStorage).filter((key) => key.startsWith('{KEY}:corrupt:')).sort()")
+def kept_copies(page, key: str = KEY) -> list[str]:
+    return page.evaluate(f"Object.keys(localStorage).filter((k) => k.startsWith('{key}:corrupt:')).sort()")
+
+
+def incident_key(page, site_url) -> str:
+    """Open the checklist and return the key of its state for the current incident (one checklist per incident)."""
+    page.goto(site_url + PAGE)
+    page.wait_for_selector("[data-kb-widget][data-kb-bound]")
+    scope = page.eval_on_selector("[data-kb-incident-select]", "(select) => select.value")
+    return KEY.replace(":v1", f":{scope}:v1")
 
 
 # ---- Two tabs -------------------------------------------------------------------------------------
@@ -112,13 +120,13 @@ def test_disabled_storage_says_so_and_the_theme_and_checklist_still_work(context
 
 
 def test_corrupted_twice_keeps_both_copies_listed_with_save_and_restore(context, page, site_url):
-    page.goto(site_url)
-    page.evaluate(f"localStorage.setItem('{KEY}', '{{first broken')")
-    page.goto(site_url + PAGE)
-    assert "「壊れていたデータの控え」" in message_text(page)
-    page.evaluate(f"localStorage.setItem('{KEY}', 'second broken {XSS}')")
+    key = incident_key(page, site_url)
+    page.evaluate(f"localStorage.setItem('{key}', '{{first broken')")
     page.reload()
-    copies = kept_copies(page)
+    assert "「壊れていたデータの控え」" in message_text(page)
+    page.evaluate(f"localStorage.setItem('{key}', 'second broken {XSS}')")
+    page.reload()
+    copies = kept_copies(page, key)
     assert [page.evaluate(f"localStorage.getItem('{key}')") for key in copies] == ["{first broken", f"second broken {XSS}"]
     page.goto(site_url + "tools/")
     rows = page.locator("[data-kb-kept-list] li")
@@ -129,11 +137,12 @@ def test_corrupted_twice_keeps_both_copies_listed_with_save_and_restore(context,
     page.once("dialog", lambda dialog: dialog.accept())
     rows.last.locator("button", has_text="元に戻す").click()
     page.wait_for_selector("[data-kb-kept-message]:has-text('元に戻しました')")
-    assert page.evaluate(f"localStorage.getItem('{KEY}')") == "{first broken"
+    assert page.evaluate(f"localStorage.getItem('{key}')") == "{first broken"
     assert page.locator("img[src=x]").count() == 0
 
 
 def test_a_failed_set_aside_never_overwrites_the_original(context, page, site_url):
+    # The checklist saved before incidents (un-scoped key): its move into the first incident waits too.
     page.goto(site_url)
     page.evaluate(f"localStorage.setItem('{KEY}', '{{precious but broken')")
     context.add_init_script(FULL)
@@ -144,12 +153,12 @@ def test_a_failed_set_aside_never_overwrites_the_original(context, page, site_ur
 
 
 def test_more_than_five_corruptions_keep_the_newest_five_and_say_so(page, site_url):
-    page.goto(site_url)
+    key = incident_key(page, site_url)
     for index in range(6):
-        page.evaluate(f"localStorage.setItem('{KEY}', 'broken {index}')")
-        page.goto(site_url + PAGE)
+        page.evaluate(f"localStorage.setItem('{key}', 'broken {index}')")
+        page.reload()
     assert "いちばん古い控えを削除しました" in message_text(page)
-    assert [page.evaluate(f"localStorage.getItem('{key}')") for key in kept_copies(page)] == [
+    assert [page.evaluate(f"localStorage.getItem('{copy}')") for copy in kept_copies(page, key)] == [
         f"broken {index}" for index in range(1, 6)]
 
 

@@ -58,3 +58,14 @@ def test_export_shows_the_incident_title():
     state = checklist.normalize(model, {"incident": {"title": "部品の錆"}, "fields": {"memo": "至急"}}).state
     text = checklist.export_text(model, state, datetime(2026, 11, 28, 15, 0))
     assert "案件名: 部品の錆" in text and "メモ: 至急" in text
+
+
+@pytest.mark.parametrize("tool", ["first-response", "tracker"])
+def test_the_tools_report_names_the_case_and_the_customer(registry, tool):
+    model = registry.get("checklist", tool)
+    raw = {"incident": {"title": "A社 部品の錆", "customer_company": "株式会社みなと精機", "customer_contact": "佐藤様"}}
+    state = checklist.normalize(model, raw).state
+    assert state["incident"] == {"title": "A社 部品の錆", "customer_company": "株式会社みなと精機"}
+    text = checklist.export_text(model, state, datetime(2026, 11, 28, 15, 0))
+    assert "案件名: A社 部品の錆\n取引先の会社名: 株式会社みなと精機\n" in text
+    assert "佐藤様" not in text

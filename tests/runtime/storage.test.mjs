@@ -50,6 +50,40 @@ test("a saved state loads back; nothing saved loads as null without a problem", 
   assert.equal(memory.getItem(KEY), null);
 });
 
+test("a scoped slot left empty adopts the un-scoped state once; a filled or un-scoped slot never does", () => {
+  const { memory, db } = store();
+  db.save(SLOT, { items: { a: { checked: true } } });
+  const before = memory.getItem(KEY);
+  const [first, second] = [{ ...SLOT, scope: "i1" }, { ...SLOT, scope: "i2" }];
+  assert.deepEqual(db.load(SLOT).state, { items: { a: { checked: true } } }, "an un-scoped slot keeps its own key");
+  assert.deepEqual(db.load(first), { state: { items: { a: { checked: true } } }, problem: "" });
+  assert.equal(memory.getItem(KEY), null);
+  assert.equal(memory.getItem(slotKey("site", first)), before, "moved as it was (saved_at kept)");
+  assert.deepEqual(db.load(second), { state: null, problem: "" }, "adopted once only");
+  db.save(SLOT, { items: { b: { checked: true } } });
+  assert.deepEqual(db.load(first).state, { items: { a: { checked: true } } }, "a filled slot keeps its own state");
+  assert.equal(JSON.parse(/** @type {string} */ (memory.getItem(KEY))).state.items.b.checked, true);
+});
+
+test("an unreadable un-scoped state is set aside, not adopted; storage that refuses the move keeps it", () => {
+  const { memory, db } = store();
+  const scoped = { ...SLOT, scope: "i1" };
+  memory.setItem(KEY, "{not json");
+  assert.deepEqual(db.load(scoped), { state: null, problem: CORRUPT_STATE });
+  assert.equal(memory.getItem(KEY), null);
+  assert.equal(db.keptCopies(KEY).length, 1);
+  db.erase(scoped);
+  db.save(SLOT, { items: { a: { checked: true } } });
+  memory.full = true;
+  assert.deepEqual(db.load(scoped), { state: null, problem: "" });
+  assert.notEqual(memory.getItem(KEY), null, "the un-scoped state stays until it can be moved");
+  memory.items.set(KEY, "{broken");
+  assert.deepEqual(db.load(scoped), { state: null, problem: KEEP_FAILED });
+  memory.full = false;
+  assert.equal(db.save(scoped, { items: {} }).ok, false, "not filled while the broken original waits");
+  assert.equal(memory.getItem(slotKey("site", scoped)), null);
+});
+
 test("two tabs ticking different items both keep their ticks; the same note edited twice: last writer wins", () => {
   const memory = new MemoryArea();
   const [one, two] = [new LocalStore(() => memory.area, "site"), new LocalStore(() => memory.area, "site")];

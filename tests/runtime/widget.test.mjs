@@ -26,13 +26,15 @@ function fakePython() {
   };
 }
 
-/** @param {string} attributes extra attributes of the widget root */
-function bind(attributes) {
+/**
+ * @param {string} attributes extra attributes of the widget root
+ * @param {MemoryArea} [memory] the storage area (empty by default)
+ */
+function bind(attributes, memory = new MemoryArea()) {
   const document = page(`<section data-kb-widget="checker" data-kb-id="apology" data-kb-python ${attributes}>
     <p data-kb-status></p><textarea data-kb-field="draft"></textarea><p data-kb-out="summary">待っています</p></section>`);
   const root = /** @type {HTMLElement} */ (document.querySelector("[data-kb-widget]"));
   const python = fakePython();
-  const memory = new MemoryArea();
   const widget = new Widget(root, python, new LocalStore(() => memory.area, "site"));
   widget.bind();
   return { root, python, memory, widget };
@@ -92,6 +94,23 @@ test("exports ask Python for the widget's state, or for the incident record of t
   await exportFile(widget, "text");
   const own = /** @type {Record<string, any>} */ (python.requests.at(-1));
   assert.deepEqual([own.kind, own.id, own.format, own.state], ["checker", "apology", "text", widget.state]);
+});
+
+test("a per-incident widget takes its state saved before incidents into the first incident it opens, once", async () => {
+  const memory = new MemoryArea();
+  const slot = { kind: "checker", id: "apology", version: 1 };
+  new LocalStore(() => memory.area, "site").save(slot, { draft: "以前の下書き" });
+  const { root, widget } = bind('data-kb-incident="case" data-kb-incident-kind="incident-form" data-kb-per-incident', memory);
+  await settle();
+  const draft = /** @type {HTMLTextAreaElement} */ (root.querySelector("textarea"));
+  assert.equal(draft.value, "以前の下書き");
+  assert.equal(memory.getItem("kb:site:checker:apology:v1"), null);
+  const first = widget.store.current;
+  assert.equal(JSON.parse(/** @type {string} */ (memory.getItem(`kb:site:checker:apology:${first}:v1`))).state.draft, "以前の下書き");
+  widget.addIncident({});
+  assert.equal(draft.value, "", "a new incident starts empty");
+  widget.switchIncident(first);
+  assert.equal(draft.value, "以前の下書き");
 });
 
 test("another tab's save reaches the open widget: fields re-rendered, re-viewed, the reader told", async () => {

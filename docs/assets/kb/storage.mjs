@@ -346,8 +346,28 @@ export class LocalStore {
    * @returns {{ state: State | null, problem: string }}
    */
   load(slot) {
+    const adopted = this.adoptUnscoped(slot);
     const { part, corrupt } = this.fetch(slotKey(this.namespace, slot), LocalStore.slotCodec(slot));
-    return { state: part ?? null, problem: corruptionMessage(corrupt) };
+    return { state: part ?? null, problem: corruptionMessage(corrupt || adopted) };
+  }
+
+  /**
+   * A widget that now keeps one state per scope (incident) takes over the state it saved before, without a
+   * scope: when nothing is stored for the scoped `slot` and an un-scoped state of the same kind and id is,
+   * that state moves into the slot once (its key is removed, so no other scope gets it). An unreadable
+   * un-scoped value is set aside like any other; when it cannot be, the slot is blocked too, so that the move
+   * is tried again later rather than the slot filled without it.
+   * @param {Slot} slot
+   * @returns {Corruption} what happened to an unreadable un-scoped value
+   */
+  adoptUnscoped(slot) {
+    const key = slotKey(this.namespace, slot);
+    if (!slot.scope || this.rawValue(key) !== null) return "";
+    const unscoped = slotKey(this.namespace, { kind: slot.kind, id: slot.id, version: slot.version });
+    const { value, corrupt } = this.read(unscoped, (stored) => envelopeState(stored) !== null);
+    if (value !== null && this.write(key, value)) this.remove(unscoped);
+    if (corrupt === "failed") this.blocked.add(key);
+    return corrupt;
   }
 
   /**
