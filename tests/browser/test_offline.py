@@ -128,6 +128,17 @@ def test_the_storage_panel_shows_the_size_and_removes_the_copy(page, site_url):
     assert page.evaluate(CACHES) == [] and page.evaluate(REGISTRATIONS) == []
 
 
+def test_the_panel_says_so_where_service_workers_are_refused(browser, site_url):
+    context = browser.new_context(service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(site_url + "reference/offline/")
+        page.wait_for_function("() => document.querySelector('[data-kb-offline=state]').textContent.includes('使えません')")
+        assert "MB" in page.text_content("[data-kb-offline=size]")
+    finally:
+        context.close()
+
+
 @pytest.fixture
 def project(tmp_path):
     """A copy of the sources (to deploy changed builds) and a port for a site under /kb/."""

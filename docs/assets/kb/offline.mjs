@@ -14,12 +14,15 @@ const TEXT = {
   notStored: "まだ保存されていません",
   cleared: "削除しました。次に通信できる場所で開くと、あらためて保存されます。",
   unknown: "このブラウザーでは確認できません",
+  unavailable: "このブラウザー（または社内の設定）では、オフライン用の保存を使えません。通信できる場所でお使いください。",
 };
 
 /** @typedef {{ build: string, pages: boolean, runtime: boolean }} Status */
 
 /** @type {Status | null} the last answer of the service worker */
 let current = null;
+/** True when service workers are missing or refused here (the panel says so instead of waiting). */
+let unavailable = false;
 
 /**
  * Ask the active service worker a question ("status" or "cache-runtime"); null without one.
@@ -68,7 +71,8 @@ async function renderPanel(message) {
   const panel = document.querySelector("[data-kb-offline=panel]");
   if (!panel) return;
   const field = (/** @type {string} */ name) => /** @type {HTMLElement} */ (panel.querySelector(`[data-kb-offline=${name}]`));
-  field("state").textContent = current?.pages ? (current.runtime ? TEXT.runtime : TEXT.pages) : TEXT.notStored;
+  field("state").textContent = unavailable ? TEXT.unavailable
+    : current?.pages ? (current.runtime ? TEXT.runtime : TEXT.pages) : TEXT.notStored;
   const estimate = await navigator.storage?.estimate?.().catch(() => null);
   field("size").textContent = estimate?.usage !== undefined ? megabytes(estimate.usage) : TEXT.unknown;
   if (message !== undefined) field("message").textContent = message;
@@ -86,9 +90,9 @@ function megabytes(bytes) {
 
 /** Remove this site's offline copy and its service worker (saved entries of the tools stay). */
 async function clear() {
-  const registration = await navigator.serviceWorker.getRegistration(root);
+  const registration = await navigator.serviceWorker?.getRegistration(root);
   if (registration && registration.scope === root) await registration.unregister();
-  for (const name of await caches.keys()) if (name.startsWith(CACHE_PREFIX)) await caches.delete(name);
+  for (const name of (await globalThis.caches?.keys()) ?? []) if (name.startsWith(CACHE_PREFIX)) await caches.delete(name);
   current = null;
   renderNote();
   await renderPanel(TEXT.cleared);
@@ -147,16 +151,20 @@ function keepRuntimeWhenReady() {
 }
 
 async function start() {
-  if (!("serviceWorker" in navigator)) return;
+  if (!("serviceWorker" in navigator)) throw new Error("service workers are not available");
   const registration = await navigator.serviceWorker.register(new URL("sw.js", root), { scope: root });
   watchUpdates(registration);
   navigator.storage?.persist?.().catch(() => false);
   await navigator.serviceWorker.ready;
   await refresh();
   keepRuntimeWhenReady();
-  /** @type {{ subscribe?: (callback: () => void) => void } | undefined} mkdocs-material's page observable */
-  const documentObservable = Reflect.get(globalThis, "document$");
-  documentObservable?.subscribe?.(() => { renderNote(); renderPanel(); });
 }
 
-start().catch((error) => console.warn("offline use is not available:", error));
+/** @type {{ subscribe?: (callback: () => void) => void } | undefined} mkdocs-material's page observable */
+const documentObservable = Reflect.get(globalThis, "document$");
+documentObservable?.subscribe?.(() => { renderNote(); renderPanel(); });
+start().catch((error) => {
+  unavailable = true;
+  console.warn("offline use is not available:", error);
+  renderPanel();
+});
