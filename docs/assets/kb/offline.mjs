@@ -3,6 +3,7 @@
 // (macros/offline.py writes it; scope = the site root, so any base path works), asks for persistent storage,
 // shows a calm note in the footer, the "new version" prompt, and the storage panel of reference/offline/.
 import { python } from "./python.mjs";
+import { megabytes } from "./status.mjs";
 
 const root = new URL("../../", import.meta.url).href;
 const CACHE_PREFIX = `kb-offline:${root}:`;
@@ -74,18 +75,13 @@ async function renderPanel(message) {
   field("state").textContent = unavailable ? TEXT.unavailable
     : current?.pages ? (current.runtime ? TEXT.runtime : TEXT.pages) : TEXT.notStored;
   const estimate = await navigator.storage?.estimate?.().catch(() => null);
-  field("size").textContent = estimate?.usage !== undefined ? megabytes(estimate.usage) : TEXT.unknown;
+  field("size").textContent = estimate?.usage !== undefined ? `約 ${megabytes(estimate.usage)} MB` : TEXT.unknown;
   if (message !== undefined) field("message").textContent = message;
   const button = /** @type {HTMLButtonElement} */ (field("clear"));
   if (!button.dataset.kbBound) {
     button.dataset.kbBound = "true";
     button.addEventListener("click", clear);
   }
-}
-
-/** @param {number} bytes */
-function megabytes(bytes) {
-  return `約 ${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 /** Remove this site's offline copy and its service worker (saved entries of the tools stay). */
