@@ -70,7 +70,7 @@ async function restore(options, snapshot) {
   try {
     return await loadPyodide({ ...options, _loadSnapshot: usable });
   } catch (error) {
-    if (await snapshot) throw error;
+    if (await snapshot) console.warn("Pyodide snapshot not usable, booting without it:", error);
     return null;
   }
 }
@@ -82,7 +82,7 @@ async function boot() {
   // Pyodide starts fetching the wasm before it awaits the snapshot: both download at once.
   const restored = await restore(options, snapshot);
   if (restored) return restored;
-  console.warn("No application snapshot for this wheel: booting and installing it.");
+  console.warn("Booting without the application snapshot: installing the wheel.");
   const pyodide = await loadPyodide(options);
   await pyodide.loadPackage("kb-widgets", { messageCallback: () => {} });
   return pyodide;
