@@ -11,7 +11,11 @@ emulation of the page; dedicated workers share it). Each round runs every varian
 Prints medians (min, max), ratios to the product, bytes on the wire and main-thread long tasks (> 50 ms) between
 navigation and ready. CPU throttling is not measured (CDP's does not slow workers).
 
+With ``--before DIR`` (another checkout, e.g. a worktree of main), its product page is measured too, as the
+variant ``before``, built and served beside this one.
+
 Usage: .venv/bin/python benchmarks/bench_site.py [--rounds 5] [--scenarios cold,repeat,instant,20mbps,2mbps]
+       [--before ../main]
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import argparse
 import functools
 import http.server
 import json
+import re
 import statistics
 import sys
 import tempfile
@@ -95,9 +100,9 @@ def write_baselines(site: Path) -> None:
             f'<script type="module" src="{variant}.mjs"></script><p>{variant}</p>', encoding="utf-8")
 
 
-def address(url: str, variant: str) -> str:
-    """The page of a variant."""
-    return url + (PAGE if variant == "product" else f"_bench/{variant}.html")
+def address(bases: dict[str, str], variant: str) -> str:
+    """The page of a variant (``bases``: the base URL of each served site, ``product`` and maybe ``before``)."""
+    return bases[variant] + PAGE if variant in bases else bases["product"] + f"_bench/{variant}.html"
 
 
 def ready(page) -> float:
@@ -119,7 +124,7 @@ def visit(page, target: str) -> dict:
 def instant(page) -> dict:
     """Product only: away and back through instant navigation, until the first view answer of the checklist."""
     page.click("a.md-nav__link[href$='respond/report-to-boss/']")
-    page.wait_for_url("**/respond/report-to-boss/")
+    page.wait_for_url(re.compile(r"/respond/report-to-boss/(#.*)?$"))
     page.evaluate("performance.clearMarks(); performance.clearMeasures()")
     started = page.evaluate("performance.now()")
     page.click("a.md-nav__link[href$='tools/first-response/']")
@@ -128,9 +133,9 @@ def instant(page) -> dict:
     return {"ms": view["startTime"] + view["duration"] - started, "bytes": 0, "long_tasks": 0}
 
 
-def run(playwright, url: str, variant: str, scenario: str) -> dict | None:
+def run(playwright, bases: dict[str, str], variant: str, scenario: str) -> dict | None:
     """One measurement of one variant in one scenario, in a fresh profile (the disk cache as readers have it)."""
-    if scenario == "instant" and variant != "product":
+    if scenario == "instant" and variant not in bases:
         return None
     with tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -144,9 +149,9 @@ def run(playwright, url: str, variant: str, scenario: str) -> dict | None:
                 session.send("Network.emulateNetworkConditions", {
                     "offline": False, "latency": latency, "downloadThroughput": throughput,
                     "uploadThroughput": throughput})
-            figures = visit(page, address(url, variant))
+            figures = visit(page, address(bases, variant))
             if scenario == "repeat":
-                figures = visit(page, address(url, variant))
+                figures = visit(page, address(bases, variant))
             elif scenario == "instant":
                 figures = instant(page)
             return figures
@@ -159,13 +164,13 @@ def summary(values: list[float]) -> str:
     return f"{statistics.median(values):>9,.0f} ({min(values):,.0f}–{max(values):,.0f})"
 
 
-def report(results: dict, scenarios: list[str], rounds: int) -> None:
+def report(results: dict, scenarios: list[str], rounds: int, variants: tuple[str, ...]) -> None:
     """Print the table: per scenario and variant, ready time, ratio to the product, bytes, long tasks."""
     print(f"Python ready, ms: median (min–max) of {rounds} interleaved rounds; headless Chromium, 127.0.0.1")
     print(f"{'scenario':9} {'variant':8} {'ready ms':>24} {'× product':>10} {'wire MB':>8} {'long tasks':>10}")
     for scenario in scenarios:
         product = statistics.median(r["ms"] for r in results[scenario]["product"])
-        for variant in VARIANTS:
+        for variant in variants:
             rows = results[scenario].get(variant)
             if not rows:
                 continue
@@ -182,34 +187,47 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--scenarios", default="cold,repeat,instant,20mbps,2mbps")
     parser.add_argument("--json", type=Path, help="also write the raw figures here after every round")
+    parser.add_argument("--before", type=Path, help="another checkout whose product page is measured as 'before'")
     arguments = parser.parse_args()
     scenarios = arguments.scenarios.split(",")
-    port = free_port()
+    checkouts = {"product": ROOT, **({"before": arguments.before.resolve()} if arguments.before else {})}
+    variants = VARIANTS + (("before",) if arguments.before else ())
     with tempfile.TemporaryDirectory() as scratch:
-        site = Path(scratch) / "site"
-        result = build_site(ROOT, site, f"http://127.0.0.1:{port}/")
-        if result.returncode != 0:
-            sys.exit(result.stderr)
-        write_baselines(site)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                                 functools.partial(CountingHandler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        results: dict = {scenario: {variant: [] for variant in VARIANTS} for scenario in scenarios}
+        bases, servers = {}, []
+        for name, checkout in checkouts.items():
+            base, server = serve_build(checkout, Path(scratch) / name)
+            bases[name] = base
+            servers.append(server)
+        results: dict = {scenario: {variant: [] for variant in variants} for scenario in scenarios}
         try:
             with sync_playwright() as playwright:
                 for round_ in range(arguments.rounds):
-                    order = VARIANTS[round_ % len(VARIANTS):] + VARIANTS[:round_ % len(VARIANTS)]
+                    order = variants[round_ % len(variants):] + variants[:round_ % len(variants)]
                     for scenario in scenarios:
                         for variant in order:
-                            figures = run(playwright, f"http://127.0.0.1:{port}/", variant, scenario)
+                            figures = run(playwright, bases, variant, scenario)
                             if figures:
                                 results[scenario][variant].append(figures)
                     print(f"round {round_ + 1} done", file=sys.stderr)
                     if arguments.json:
                         arguments.json.write_text(json.dumps(results), encoding="utf-8")
         finally:
-            server.shutdown()
-    report(results, scenarios, arguments.rounds)
+            for server in servers:
+                server.shutdown()
+    report(results, scenarios, arguments.rounds, variants)
+
+
+def serve_build(checkout: Path, site: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Build ``checkout`` into ``site`` (with the baseline pages) and serve it; return its base URL and server."""
+    port = free_port()
+    result = build_site(checkout, site, f"http://127.0.0.1:{port}/")
+    if result.returncode != 0:
+        sys.exit(result.stderr)
+    write_baselines(site)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                             functools.partial(CountingHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{port}/", server
 
 
 if __name__ == "__main__":

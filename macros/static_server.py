@@ -12,6 +12,7 @@ Usage: python -m macros.static_server [--port 8000] [--bind 127.0.0.1] site/
 from __future__ import annotations
 
 import argparse
+import contextlib
 import email.utils
 import functools
 import http.server
@@ -59,6 +60,10 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args) -> None:  # noqa: D102 - quiet: tests and benchmarks read no logs
         pass
+
+    def handle(self) -> None:  # noqa: D102 - a client that leaves mid-download (a cancelled fetch) is no error
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            super().handle()
 
     def send_head(self):  # noqa: D102 - precompressed sibling when the client accepts it
         self._encoding = None

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import functools
 import http.server
+import shutil
 import threading
 import time
 
 import pytest
 
 from macros.static_server import Handler
-from tests.browser.conftest import PAGE, wait_python
+from tests.browser.conftest import PAGE, item, wait_python
+from tests.conftest import serve
 
 pytestmark = pytest.mark.browser
 
@@ -50,14 +52,37 @@ def test_a_faulty_wasm_is_named_within_two_seconds(page, built_site, fault, expe
         server.server_close()
 
 
-def test_a_slow_link_shows_progress_in_megabytes_and_becomes_ready(page, site_url):
+def test_a_slow_link_shows_progress_in_megabytes_and_becomes_ready_without_the_snapshot(page, site_url):
     session = page.context.new_cdp_session(page)
     session.send("Network.enable")
-    session.send("Network.emulateNetworkConditions", {"offline": False, "latency": 50, "downloadThroughput": 8e6 / 8,
-                                                      "uploadThroughput": 8e6 / 8})
+    session.send("Network.emulateNetworkConditions", {"offline": False, "latency": 50, "downloadThroughput": 4e6 / 8,
+                                                      "uploadThroughput": 4e6 / 8})
     page.goto(site_url + PAGE)
     page.wait_for_function("document.querySelector('[data-kb-status]').textContent.includes(' MB')", timeout=30000)
     line = page.locator(STATUS).first.text_content()
     assert line.startswith("Python を準備しています… ") and line.endswith(" MB"), line
     assert wait_python(page, timeout=120000) == "ready"
     page.wait_for_function("document.querySelector('[data-kb-status]').textContent === '準備完了'", timeout=10000)
+    assert page.evaluate("kbPython.snapshot") is False, "at 4 Mbps the snapshot costs more than it saves"
+
+
+def test_a_snapshot_made_for_another_wheel_is_not_used_and_python_still_works(page, built_site, tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(built_site, site)
+    snapshot = site / "assets" / "pyodide" / "snapshot.dat"
+    data = bytearray(snapshot.read_bytes())
+    data[8:16] = b"00000000"  # the wheel's sha256 in the header no longer matches the lock file
+    snapshot.write_bytes(bytes(data))
+    for sibling in site.glob("assets/pyodide/snapshot.dat.*"):
+        sibling.unlink()
+    server, url = serve(site)
+    try:
+        page.goto(url + PAGE)
+        assert wait_python(page, timeout=60000) == "ready"
+        assert page.evaluate("kbPython.snapshot") is False
+        item(page, "facts-timeline").check()
+        page.wait_for_function("document.querySelector('[data-kb-out=progress]').textContent === '1 / 13 完了'")
+        page.wait_for_function("document.querySelector(\"[data-kb-out='items.facts-timeline.checked_at']\")"
+                               ".textContent.endsWith(' 完了')")
+    finally:
+        server.shutdown()

@@ -18,6 +18,7 @@ STORAGE_KEY = "kb:sales-trouble-kb:checklist:first-response:v1"
 def open_checklist(page, site_url):
     page.goto(site_url + PAGE)
     assert wait_python(page) == "ready"
+    assert page.evaluate("kbPython.snapshot") is True, "on a fast link Python starts from the application snapshot"
 
 
 def test_checks_and_notes_survive_a_reload(page, site_url):

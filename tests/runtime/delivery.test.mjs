@@ -1,7 +1,7 @@
 // Faulty runtime responses are named (file and cause) instead of surfacing as a timeout.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fault, watchedFetch } from "../../docs/assets/kb/delivery.mjs";
+import { fault, snapshotPays, watchedFetch } from "../../docs/assets/kb/delivery.mjs";
 
 const BASE = "http://127.0.0.1/assets/pyodide/";
 
@@ -32,4 +32,16 @@ test("the watched fetch reports faults and counts the bytes of good answers", as
   await new Promise((resolve) => setTimeout(resolve, 10));
   assert.deepEqual(faults, ["python_stdlib.zip を読み込めませんでした（HTTP 404）"]);
   assert.deepEqual(counted, [[`${BASE}pyodide-lock.json`, 5]]);
+});
+
+test("the snapshot is kept unless the link is clearly too slow for it", () => {
+  const MB = 1e6;
+  // Half a second after its first byte; the snapshot gets about half of the link beside the wasm.
+  const link = { elapsedMs: 500, remainingWire: 4.5 * MB, fallbackWire: 0.13 * MB, savesMs: 3000 };
+  assert.equal(snapshotPays({ ...link, receivedWire: 0.6 * MB }), true, "20 Mbps: 4.5 MB more take 1.8 s");
+  assert.equal(snapshotPays({ ...link, receivedWire: 0.25 * MB }), true, "8 Mbps: 4.5 s, less than twice 3 s");
+  assert.equal(snapshotPays({ ...link, receivedWire: 0.12 * MB }), false, "4 Mbps: 9 s");
+  assert.equal(snapshotPays({ ...link, receivedWire: 0.06 * MB }), false, "2 Mbps: 18 s");
+  assert.equal(snapshotPays({ ...link, receivedWire: 0.06 * MB, remainingWire: 0.8 * MB }), true, "almost done");
+  assert.equal(snapshotPays({ ...link, elapsedMs: 0, receivedWire: 0, remainingWire: 0 }), true, "nothing left");
 });

@@ -148,6 +148,8 @@ function keepRuntimeWhenReady() {
 
 async function start() {
   if (!("serviceWorker" in navigator)) throw new Error("service workers are not available");
+  // On a tool page the Python runtime has the link first; the site's files are kept for offline use after it.
+  if (document.querySelector("[data-kb-python]")) await python.ready().catch(() => {});
   const registration = await navigator.serviceWorker.register(new URL("sw.js", root), { scope: root });
   watchUpdates(registration);
   navigator.storage?.persist?.().catch(() => false);

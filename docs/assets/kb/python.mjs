@@ -13,6 +13,8 @@ export const python = {
   /** @type {ReturnType<typeof setTimeout> | undefined} */ timer: undefined,
   nextId: 1,
   boots: 0,
+  /** whether the last boot restored the application snapshot (false: installed normally, e.g. on a slow link) */
+  snapshot: false,
   /** @type {Map<number, Pending>} */ pending: new Map(),
   /** @type {Pending[]} */ waiting: [],
   /** @type {Set<() => void>} */ listeners: new Set(),
@@ -39,7 +41,7 @@ export const python = {
     this.timer = setTimeout(() => this.fail(`${config.timeoutMs / 1000} 秒のあいだ読み込みが進みませんでした`), config.timeoutMs);
   },
 
-  /** @param {{ type: string, id?: number, reason?: string, error?: string, response?: string, loaded?: number, total?: number }} data */
+  /** @param {{ type: string, id?: number, reason?: string, error?: string, response?: string, loaded?: number, total?: number, snapshot?: boolean }} data */
   receive(data) {
     if (data.type === "progress") {
       if (this.status !== "loading") return;
@@ -48,6 +50,7 @@ export const python = {
       this.setStatus("loading");
     } else if (data.type === "ready") {
       clearTimeout(this.timer);
+      this.snapshot = Boolean(data.snapshot);
       performance.mark("kb-python-ready");
       this.setStatus("ready");
     } else if (data.type === "failed") {

@@ -4,12 +4,19 @@
 // All runtime downloads start at once; progress and faulty responses are reported to the page (python.mjs).
 // @ts-expect-error -- ../pyodide/ is copied next to this folder by the build; its types are not checked here.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
-import { watchedFetch } from "./delivery.mjs";
+import { snapshotPays, watchedFetch } from "./delivery.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
 // Snapshot header (macros/site_assets.py): magic, the sha256 of the wheel it was made with, newlines up to 80 bytes.
 const MAGIC = "KBSNAP1\n";
 const HEADER = 80;
+// The time the snapshot saves over a normal boot (Python's own start, unpacking the wheel, importing the widgets,
+// checking the definitions): 2 to 4 s after the wasm has arrived on the 2-core benchmark machine, more on a slower
+// PC. On a link clearly too slow to bring the snapshot's remaining bytes within that time (about 5 Mbps or slower),
+// the worker cancels it and boots normally (see snapshotPays): at 2 Mbps that halves the wait.
+const SNAPSHOT_SAVES_MS = 3000;
+// How long the snapshot downloads, from its first byte, before the link's speed is judged.
+const JUDGE_AFTER_MS = 500;
 /** @type {any} widgets.api, once imported */
 let api = null;
 
@@ -35,9 +42,14 @@ async function progress(url, received, response) {
   const now = performance.now();
   if ((now - lastPosted < 100 && received < decoded) || total(downloads) < 1e6) return; // no "0.0 / 0.0 MB"
   lastPosted = now;
+  postMessage({ type: "progress", loaded: Math.round(onWire(downloads)), total: total(downloads) });
+}
+
+/** Bytes on the wire received so far by every download (a compressed response counts in proportion). */
+function onWire(/** @type {Map<string, { received: number, wire: number, decoded: number }>} */ files) {
   let loaded = 0;
-  for (const file of downloads.values()) loaded += Math.min(file.received, file.decoded) * (file.wire / file.decoded);
-  postMessage({ type: "progress", loaded: Math.round(loaded), total: total(downloads) });
+  for (const file of files.values()) loaded += Math.min(file.received, file.decoded) * (file.wire / file.decoded);
+  return loaded;
 }
 
 /** Bytes on the wire of every download started. @param {Map<string, { wire: number }>} files */
@@ -48,13 +60,15 @@ function total(files) {
 }
 
 // The application snapshot (interpreter + widgets imported + definitions loaded), usable only with the wheel
-// whose sha256 the lock file names; null when missing or made for another wheel.
+// whose sha256 the lock file names; null when missing, made for another wheel, or cancelled on a slow link.
 /** @param {Promise<any>} lock */
 async function fetchSnapshot(lock) {
+  const abort = new AbortController();
   try {
-    const [response, lockFile] = await Promise.all([fetch(new URL("snapshot.dat", indexURL)), lock]);
-    if (!response.ok) return null;
-    const data = new Uint8Array(await response.arrayBuffer());
+    const [response, lockFile] = await Promise.all([fetch(new URL("snapshot.dat", indexURL), { signal: abort.signal }), lock]);
+    if (!response.ok || !response.body) return null;
+    const data = await readUnlessSlow(response, abort);
+    if (!data) return null;
     const header = new TextDecoder().decode(data.subarray(0, HEADER));
     const wheel = lockFile.packages["kb-widgets"]?.sha256;
     if (!wheel || header.trimEnd() !== `${MAGIC}${wheel}`) return null;
@@ -64,9 +78,57 @@ async function fetchSnapshot(lock) {
   }
 }
 
+/**
+ * The snapshot's whole body, or null when the link proved too slow for it to pay off: then its download is
+ * cancelled, so the wasm and the wheels get the whole bandwidth.
+ * @param {Response} response @param {AbortController} abort
+ */
+async function readUnlessSlow(response, abort) {
+  const known = await sizes;
+  const expected = known["snapshot.dat"] || 0;
+  const ratio = expected ? (Number(response.headers.get("Content-Length")) || expected) / expected : 1;
+  const fallbackWire = Object.entries(known).reduce((sum, [name, size]) => sum + (name.endsWith(".whl") ? size : 0), 0);
+  const reader = /** @type {ReadableStreamDefaultReader<Uint8Array>} */ (response.body?.getReader());
+  /** @type {Uint8Array[]} */ const chunks = [];
+  let received = 0;
+  let firstByte = 0;
+  let judged = !expected;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    firstByte ||= performance.now();
+    const elapsedMs = performance.now() - firstByte;
+    if (judged || elapsedMs < JUDGE_AFTER_MS) continue;
+    judged = true;
+    const remainingWire = Math.max(expected - received, 0) * ratio;
+    if (!snapshotPays({ elapsedMs, receivedWire: received * ratio, remainingWire, fallbackWire, savesMs: SNAPSHOT_SAVES_MS })) {
+      abort.abort();
+      downloads.delete(response.url);
+      console.info(`Slow link: booting without the application snapshot (${Math.round(remainingWire / 1e3)} kB to go).`);
+      return null;
+    }
+  }
+  return concat(chunks, received);
+}
+
+/** @param {Uint8Array[]} chunks @param {number} length */
+function concat(chunks, length) {
+  if (chunks.length === 1) return chunks[0];
+  const whole = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return whole;
+}
+
 /** @param {any} options @param {Promise<Uint8Array | null>} snapshot */
 async function restore(options, snapshot) {
   const usable = snapshot.then((data) => data || Promise.reject(new Error("no application snapshot for this wheel")));
+  usable.catch(() => {}); // handled below; it may reject before Pyodide awaits it (a snapshot cancelled early)
   try {
     return await loadPyodide({ ...options, _loadSnapshot: usable });
   } catch (error) {
@@ -75,29 +137,30 @@ async function restore(options, snapshot) {
   }
 }
 
+/** @returns {Promise<{ pyodide: any, snapshot: boolean }>} */
 async function boot() {
   const lock = fetch(new URL("pyodide-lock.json", indexURL)).then((r) => r.json());
   const snapshot = fetchSnapshot(lock);
-  const options = { indexURL, lockFileContents: lock };
+  // packageBaseUrl: the lock file names the wheels by relative paths, which Pyodide resolves only with it.
+  const options = { indexURL, packageBaseUrl: indexURL, lockFileContents: lock };
   // Pyodide starts fetching the wasm before it awaits the snapshot: both download at once.
   const restored = await restore(options, snapshot);
-  if (restored) return restored;
+  if (restored) return { pyodide: restored, snapshot: true };
   console.warn("Booting without the application snapshot: installing the wheel.");
   const pyodide = await loadPyodide(options);
   await pyodide.loadPackage("kb-widgets", { messageCallback: () => {} });
-  return pyodide;
+  return { pyodide, snapshot: false };
 }
 
 const ready = (async () => {
-  const started = performance.now();
-  const pyodide = await boot();
+  const { pyodide, snapshot } = await boot();
   api = pyodide.pyimport("widgets.api");
   pyodide.pyimport("widgets.registry").bundled(); // validate the definitions now, not on the first request
-  return performance.now() - started;
+  return snapshot;
 })();
 
 ready.then(
-  (ms) => postMessage({ type: "ready", ms }),
+  (snapshot) => postMessage({ type: "ready", snapshot }),
   (error) => postMessage({ type: "failed", reason: error instanceof Error ? error.message : String(error) }),
 );
 
