@@ -12,7 +12,7 @@ PYTHON := $(shell for c in python3.13 python3.12 python3; do \
 	if command -v $$c >/dev/null 2>&1 && $$c -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; \
 	then echo $$c; break; fi; done)
 
-.PHONY: help setup build serve live test lint unit jstest browser-deps bench clean review new-page zensical-check
+.PHONY: help setup build serve live test lint unit jstest browser-deps server-deps bench clean review new-page zensical-check
 
 help:
 	@echo "make serve  - set up, build and serve site/ on http://127.0.0.1:8000 as deployed (precompressed files)"
@@ -49,6 +49,10 @@ live: setup
 browser-deps:
 	@./tests/tools/ensure-browser.sh
 
+# nginx, Apache httpd and Caddy for tests/servers (the deploy/ configurations); their services are not started.
+server-deps:
+	@./tests/tools/ensure-servers.sh
+
 lint: setup
 	npx textlint --config .textlintrc.json "docs/**/*.md" CONTRIBUTING.md
 	$(BIN)/ruff check widgets macros tests benchmarks
@@ -62,7 +66,7 @@ jstest: setup
 unit: setup jstest
 	$(BIN)/pytest -m "not browser and not slow"
 
-test: setup browser-deps lint jstest
+test: setup browser-deps server-deps lint jstest
 	$(BIN)/pytest
 
 bench: setup browser-deps

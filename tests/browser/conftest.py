@@ -64,6 +64,15 @@ def wait_python(page, timeout=30000) -> str:
     return page.evaluate("kbPython.status")
 
 
+def wait_for_path(page, path: str, **options) -> None:
+    """Wait until the page shows ``path`` (ending the URL), whatever fragment follows it.
+
+    The theme's navigation.tracking rewrites the fragment to the heading in view, so a glob that ends
+    in the path alone misses the navigation when a heading is already in view on arrival.
+    """
+    page.wait_for_url(re.compile(re.escape(path) + r"(#.*)?$"), **options)
+
+
 def item(page, item_id: str, part: str = "checked"):
     """Locate a field of a checklist item."""
     return page.locator(f"[data-kb-field='items.{item_id}.{part}']")

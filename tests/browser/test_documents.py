@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.conftest import wait_python
+from tests.browser.conftest import wait_for_path, wait_python
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +53,7 @@ def test_one_incident_feeds_every_builder(page, site_url):
     assert "株式会社みなと精機" in text and XSS in text
     for doc_id, fact in (("interim-reply", "株式会社さくら工業"), ("apology-mail", "40個が不足")):
         page.click(f"a.md-nav__link[href$='tools/{doc_id}/']")
-        page.wait_for_url(f"**/tools/{doc_id}/")
+        wait_for_path(page, f"/tools/{doc_id}/")
         page.wait_for_selector(f"[data-kb-widget][data-kb-id='{doc_id}'][data-kb-bound]")
         text = preview(page, "山田 太郎様")
         assert fact in text
@@ -151,5 +151,5 @@ def test_check_draft_opens_the_checker_with_the_generated_text(page, site_url):
     fill_incident(page)
     preview(page, "40個が不足")
     page.click("[data-kb-action='check-draft']")
-    page.wait_for_url("**/tools/apology-checker/")
+    wait_for_path(page, "/tools/apology-checker/")
     page.wait_for_function("(document.querySelector('[data-kb-field=draft]') || {value: ''}).value.includes('40個が不足')")

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.conftest import PAGE, item, wait_python
+from tests.browser.conftest import PAGE, item, wait_for_path, wait_python
 from tests.conftest import serve
 
 pytestmark = pytest.mark.browser
@@ -39,9 +39,9 @@ def test_instant_navigation_keeps_state_and_reuses_the_same_python(page, site_ur
     item(page, "boss-report").check()
     page.evaluate("window.__sameDocument = true")
     page.click("a.md-nav__link[href$='respond/report-to-boss/']")
-    page.wait_for_url("**/respond/report-to-boss/")
+    wait_for_path(page, "/respond/report-to-boss/")
     page.click("a.md-nav__link[href$='tools/first-response/']")
-    page.wait_for_url("**/tools/first-response/")
+    wait_for_path(page, "/tools/first-response/")
     page.wait_for_selector("[data-kb-widget][data-kb-bound]")
     assert page.evaluate("window.__sameDocument") is True, "navigation should not reload the document"
     assert item(page, "boss-report").is_checked()
