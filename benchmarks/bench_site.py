@@ -15,7 +15,7 @@ With ``--before DIR`` (another checkout, e.g. a worktree of main), its product p
 variant ``before``, built and served beside this one.
 
 Usage: .venv/bin/python benchmarks/bench_site.py [--rounds 5] [--scenarios cold,repeat,instant,20mbps,2mbps]
-       [--before ../main]
+       [--before ../main] [--variants product,before]
 """
 
 from __future__ import annotations
@@ -188,10 +188,13 @@ def main() -> None:
     parser.add_argument("--scenarios", default="cold,repeat,instant,20mbps,2mbps")
     parser.add_argument("--json", type=Path, help="also write the raw figures here after every round")
     parser.add_argument("--before", type=Path, help="another checkout whose product page is measured as 'before'")
+    parser.add_argument("--variants", help="only these variants, e.g. product,before (default: all)")
     arguments = parser.parse_args()
     scenarios = arguments.scenarios.split(",")
     checkouts = {"product": ROOT, **({"before": arguments.before.resolve()} if arguments.before else {})}
     variants = VARIANTS + (("before",) if arguments.before else ())
+    if arguments.variants:
+        variants = tuple(variant for variant in variants if variant in arguments.variants.split(","))
     with tempfile.TemporaryDirectory() as scratch:
         bases, servers = {}, []
         for name, checkout in checkouts.items():

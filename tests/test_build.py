@@ -45,14 +45,15 @@ def test_compressible_files_have_smaller_precompressed_siblings(built_site):
             assert sibling.stat().st_size < path.stat().st_size * 0.95, sibling
 
 
-def test_tool_pages_preload_the_runtime_without_inline_scripts_of_ours(built_site):
+def test_tool_pages_start_the_worker_from_the_head_without_inline_scripts_of_ours(built_site):
     html = (built_site / "tools" / "first-response" / "index.html").read_text()
-    for name in ("pyodide.asm.wasm", "python_stdlib.zip"):
-        assert re.search(rf'<link rel="preload" href="[^"]*assets/pyodide/{re.escape(name)}" as="fetch"', html), name
-    # The worker fetches the snapshot itself: it may cancel it on a slow link, which a preload would not allow.
-    assert "snapshot.dat" not in html
+    assert re.search(r'<link rel="modulepreload" href="[^"]*assets/pyodide/pyodide\.asm\.mjs">', html)
+    assert re.search(r'<script type="module" src="[^"]*assets/kb/boot\.mjs" async>', html)
+    # The worker fetches the large files itself: it sees the link's speed and may cancel the snapshot.
+    for name in ("pyodide.asm.wasm", "snapshot.dat", "python_stdlib.zip"):
+        assert name not in html, name
     assert "python.start()" not in html
-    assert "pyodide.asm.wasm" not in (built_site / "respond" / "report-to-boss" / "index.html").read_text()
+    assert "pyodide.asm.mjs" not in (built_site / "respond" / "report-to-boss" / "index.html").read_text()
 
 
 def test_checklist_page_has_static_checkboxes_inside_labels(built_site):

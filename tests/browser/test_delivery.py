@@ -66,7 +66,8 @@ def test_a_slow_link_shows_progress_in_megabytes_and_becomes_ready_without_the_s
     assert page.evaluate("kbPython.snapshot") is False, "at 4 Mbps the snapshot costs more than it saves"
 
 
-def test_a_snapshot_made_for_another_wheel_is_not_used_and_python_still_works(page, built_site, tmp_path):
+def foreign_snapshot_site(built_site, tmp_path):
+    """A copy of the site whose snapshot names another wheel than the lock file does."""
     site = tmp_path / "site"
     shutil.copytree(built_site, site)
     snapshot = site / "assets" / "pyodide" / "snapshot.dat"
@@ -75,7 +76,11 @@ def test_a_snapshot_made_for_another_wheel_is_not_used_and_python_still_works(pa
     snapshot.write_bytes(bytes(data))
     for sibling in site.glob("assets/pyodide/snapshot.dat.*"):
         sibling.unlink()
-    server, url = serve(site)
+    return site
+
+
+def test_a_snapshot_made_for_another_wheel_is_not_used_and_python_still_works(page, built_site, tmp_path):
+    server, url = serve(foreign_snapshot_site(built_site, tmp_path))
     try:
         page.goto(url + PAGE)
         assert wait_python(page, timeout=60000) == "ready"
@@ -84,5 +89,21 @@ def test_a_snapshot_made_for_another_wheel_is_not_used_and_python_still_works(pa
         page.wait_for_function("document.querySelector('[data-kb-out=progress]').textContent === '1 / 13 完了'")
         page.wait_for_function("document.querySelector(\"[data-kb-out='items.facts-timeline.checked_at']\")"
                                ".textContent.endsWith(' 完了')")
+    finally:
+        server.shutdown()
+
+
+def test_without_snapshot_or_wheel_the_missing_wheel_is_named(page, built_site, tmp_path):
+    site = foreign_snapshot_site(built_site, tmp_path)
+    for wheel in site.glob("assets/pyodide/kb_widgets-*.whl*"):
+        wheel.unlink()
+    server, url = serve(site)
+    try:
+        page.goto(url + PAGE)
+        assert wait_python(page, timeout=60000) == "failed"
+        line = page.locator(STATUS).first.text_content()
+        assert "kb_widgets-" in line and "HTTP 404" in line and "Traceback" not in line, line
+        item(page, "facts-timeline").check()
+        assert page.text_content("[data-kb-out=progress]") == "1 / 13 完了", "checklists work without Python"
     finally:
         server.shutdown()

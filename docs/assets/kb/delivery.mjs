@@ -56,16 +56,15 @@ async function count(response, report) {
 }
 
 /**
- * Whether finishing the application snapshot's download beats booting without it, judged by how fast the
- * snapshot itself has arrived. The snapshot shares the link with the wasm, so the link is taken to be twice as
- * fast as the snapshot's own stream. It is cancelled only when the bytes it still needs (less the wheels a normal
- * boot downloads instead) would take more than twice the time it saves: a busy computer slows the stream too,
- * and then booting without the snapshot would cost even more.
- * @param {{ elapsedMs: number, receivedWire: number, remainingWire: number, fallbackWire: number, savesMs: number }} snapshot
- *   milliseconds since its first byte, its bytes on the wire so far and still to come, the wheels' bytes, the
- *   time it saves
+ * Whether finishing the application snapshot's download beats booting without it, judged by the link's speed
+ * since the snapshot's first byte (every runtime download counted). It is cancelled only when the bytes it still
+ * needs (less the wheels a normal boot downloads instead) would take more than twice the time it saves: a busy
+ * computer slows the downloads too, and then booting without the snapshot would cost even more.
+ * @param {{ elapsedMs: number, receivedWire: number, remainingWire: number, fallbackWire: number, savesMs: number }} link
+ *   milliseconds since the snapshot's first byte and the bytes on the wire received meanwhile by every runtime
+ *   download, the snapshot's bytes still to come, the wheels' bytes, the time the snapshot saves
  */
 export function snapshotPays({ elapsedMs, receivedWire, remainingWire, fallbackWire, savesMs }) {
-  const linkBytesPerMs = (2 * receivedWire) / Math.max(elapsedMs, 1);
+  const linkBytesPerMs = receivedWire / Math.max(elapsedMs, 1);
   return remainingWire - fallbackWire <= linkBytesPerMs * savesMs * 2;
 }

@@ -92,18 +92,20 @@ async function readUnlessSlow(response, abort) {
   /** @type {Uint8Array[]} */ const chunks = [];
   let received = 0;
   let firstByte = 0;
+  let wireAtFirstByte = 0;
   let judged = !expected;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     chunks.push(value);
     received += value.length;
-    firstByte ||= performance.now();
+    if (!firstByte) [firstByte, wireAtFirstByte] = [performance.now(), onWire(downloads)];
     const elapsedMs = performance.now() - firstByte;
     if (judged || elapsedMs < JUDGE_AFTER_MS) continue;
     judged = true;
     const remainingWire = Math.max(expected - received, 0) * ratio;
-    if (!snapshotPays({ elapsedMs, receivedWire: received * ratio, remainingWire, fallbackWire, savesMs: SNAPSHOT_SAVES_MS })) {
+    const receivedWire = onWire(downloads) - wireAtFirstByte;
+    if (!snapshotPays({ elapsedMs, receivedWire, remainingWire, fallbackWire, savesMs: SNAPSHOT_SAVES_MS })) {
       abort.abort();
       downloads.delete(response.url);
       console.info(`Slow link: booting without the application snapshot (${Math.round(remainingWire / 1e3)} kB to go).`);
@@ -148,7 +150,9 @@ async function boot() {
   if (restored) return { pyodide: restored, snapshot: true };
   console.warn("Booting without the application snapshot: installing the wheel.");
   const pyodide = await loadPyodide(options);
-  await pyodide.loadPackage("kb-widgets", { messageCallback: () => {} });
+  /** @type {string[]} */ const errors = []; // loadPackage reports failures here instead of throwing
+  await pyodide.loadPackage("kb-widgets", { messageCallback: () => {}, errorCallback: (/** @type {string} */ m) => errors.push(m) });
+  if (errors.length) throw new Error(errors.join(" "));
   return { pyodide, snapshot: false };
 }
 
