@@ -102,7 +102,7 @@ def test_without_snapshot_or_wheel_the_missing_wheel_is_named(page, built_site, 
         page.goto(url + PAGE)
         assert wait_python(page, timeout=60000) == "failed"
         line = page.locator(STATUS).first.text_content()
-        assert "kb_widgets-" in line and "HTTP 404" in line and "Traceback" not in line, line
+        assert "ツールの部品（kb-widgets の .whl）を読み込めませんでした" in line and "Traceback" not in line, line
         item(page, "facts-timeline").check()
         assert page.text_content("[data-kb-out=progress]") == "1 / 13 完了", "checklists work without Python"
     finally:

@@ -152,7 +152,7 @@ async function boot() {
   const pyodide = await loadPyodide(options);
   /** @type {string[]} */ const errors = []; // loadPackage reports failures here instead of throwing
   await pyodide.loadPackage("kb-widgets", { messageCallback: () => {}, errorCallback: (/** @type {string} */ m) => errors.push(m) });
-  if (errors.length) throw new Error(errors.join(" "));
+  if (errors.length) throw new Error(`ツールの部品（kb-widgets の .whl）を読み込めませんでした: ${errors.join(" ")}`);
   return { pyodide, snapshot: false };
 }
 
