@@ -23,13 +23,13 @@ from pathlib import Path
 import brotli
 import pytest
 
-from macros.static_server import HASHED, RECOMMENDED_HEADERS, StaticServer
+from macros.static_server import HASHED, RECOMMENDED_HEADERS, StaticServer, cache_control
+from tests.conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 SITE_PATH = "/srv/kb/site"
-CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'none'; base-uri 'self'"
-IMMUTABLE = "public, max-age=31536000, immutable"
+CSP = RECOMMENDED_HEADERS["Content-Security-Policy"]
 
 # path under /kb/, Content-Type (without parameters), whether .br/.gz siblings exist, hashed name
 CASES = [
@@ -64,12 +64,6 @@ def write_site(site: Path) -> None:
         if compressed:
             Path(f"{file}.br").write_bytes(brotli.compress(body))
             Path(f"{file}.gz").write_bytes(gzip.compress(body))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def deploy_text(name: str, site: Path) -> str:
@@ -255,7 +249,7 @@ def test_encodings_types_and_cache_headers(server, site, path, media_type, compr
         if compressed:
             assert "accept-encoding" in answer.header("Vary").lower(), f"{where}: Vary {answer.header('Vary')!r}"
             assert answer.header("Vary").lower().count("accept-encoding") == 1, f"{where}: Vary {answer.header('Vary')!r}"
-        assert answer.header("Cache-Control") == (IMMUTABLE if hashed else "no-cache"), where
+        assert answer.header("Cache-Control") == cache_control("/kb/" + path), where
         assert answer.header("X-Content-Type-Options") == "nosniff", where
     assert bool(HASHED.search("/kb/" + path)) == hashed  # the cases agree with the reference rule
 
