@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zipfile
 from importlib import metadata
 from pathlib import Path
 
@@ -18,6 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 PYODIDE_NPM = ROOT / "node_modules" / "pyodide"
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")  # python_stdlib.zip: trimmed (macros/stdlib.py)
 STDLIB_NAME = "python_stdlib.zip"
+# What Pyodide mounts as the standard library on the snapshot path: nothing (an empty zip). The snapshot holds
+# every module the widgets use already imported (macros/make_snapshot.mjs proves it), so a first visit on a fast
+# link does not download the standard library; a normal boot (another wheel, a slow link) uses STDLIB_NAME.
+SNAPSHOT_STDLIB_NAME = "snapshot_stdlib.zip"
 SITE_SUBDIR = Path("assets") / "pyodide"
 CACHE_DIR = ROOT / ".cache"
 SNAPSHOT_NAME = "snapshot.dat"
@@ -103,13 +108,14 @@ def make_snapshot(wheels: list[Path]) -> Path:
 
 
 def snapshot(target: Path, wheels: list[Path]) -> None:
-    """Put the uncompressed application snapshot (the server sends its precompressed siblings) and the trimmed
-    standard library it was taken with into the site."""
+    """Put the uncompressed application snapshot (the server sends its precompressed siblings), the trimmed
+    standard library it was taken with (for a normal boot) and the empty one of the snapshot path into the site."""
     cached = make_snapshot(wheels)
     for source, name in ((cached, SNAPSHOT_NAME), (cached.with_suffix(".zip"), STDLIB_NAME)):
         destination = target / name
         if not destination.is_file() or destination.stat().st_mtime != source.stat().st_mtime:
             shutil.copy2(source, destination)
+    zipfile.ZipFile(target / SNAPSHOT_STDLIB_NAME, "w").close()
 
 
 def dependency_wheels() -> list[Path]:

@@ -52,7 +52,30 @@ def test_a_faulty_wasm_is_named_within_two_seconds(page, built_site, fault, expe
         server.server_close()
 
 
+def requested_names(page) -> list[str]:
+    """Start recording the file names the page and its workers request; return the list being filled."""
+    names: list[str] = []
+    page.on("request", lambda request: names.append(request.url.split("?")[0].rsplit("/", 1)[-1]))
+    return names
+
+
+def test_a_fast_first_visit_downloads_no_standard_library_no_wheel_and_no_search_index(page, site_url):
+    requested = requested_names(page)
+    page.goto(site_url + PAGE)
+    assert wait_python(page) == "ready"
+    assert page.evaluate("kbPython.snapshot") is True
+    item(page, "facts-timeline").check()
+    page.wait_for_function("document.querySelector('[data-kb-out=progress]').textContent === '1 / 13 完了'")
+    # The snapshot holds every module imported: an empty zip stands for the standard library.
+    assert "snapshot_stdlib.zip" in requested and "python_stdlib.zip" not in requested, requested
+    assert not [name for name in requested if name.endswith(".whl")], requested
+    assert requested.count("pyodide.asm.wasm") == 1, requested
+    # The header search loads its index when the reader types, not with every page.
+    assert "index.json" not in requested and "engine.mjs" not in requested, requested
+
+
 def test_a_slow_link_shows_progress_in_megabytes_and_becomes_ready_without_the_snapshot(page, site_url):
+    requested = requested_names(page)
     session = page.context.new_cdp_session(page)
     session.send("Network.enable")
     session.send("Network.emulateNetworkConditions", {"offline": False, "latency": 50, "downloadThroughput": 4e6 / 8,
@@ -64,6 +87,9 @@ def test_a_slow_link_shows_progress_in_megabytes_and_becomes_ready_without_the_s
     assert wait_python(page, timeout=120000) == "ready"
     page.wait_for_function("document.querySelector('[data-kb-status]').textContent === '準備完了'", timeout=10000)
     assert page.evaluate("kbPython.snapshot") is False, "at 4 Mbps the snapshot costs more than it saves"
+    # The normal boot takes the wasm the first attempt downloaded and compiled; it needs the standard library.
+    assert requested.count("pyodide.asm.wasm") == 1, requested
+    assert "python_stdlib.zip" in requested, requested
 
 
 def foreign_snapshot_site(built_site, tmp_path):

@@ -10,6 +10,10 @@ const indexURL = new URL("../pyodide/", import.meta.url).href;
 // Snapshot header (macros/site_assets.py): magic, the sha256 of the wheel it was made with, newlines up to 80 bytes.
 const MAGIC = "KBSNAP1\n";
 const HEADER = 80;
+// The standard library of a normal boot; the snapshot path mounts an empty zip instead, since the snapshot holds
+// every module the widgets use, imported (macros/site_assets.py).
+const STDLIB = "python_stdlib.zip";
+const SNAPSHOT_STDLIB = "snapshot_stdlib.zip";
 // The time the snapshot saves over a normal boot (Python's own start, unpacking the wheel, importing the widgets,
 // checking the definitions): 2 to 4 s after the wasm has arrived on the 2-core benchmark machine, more on a slower
 // PC. On a link clearly too slow to bring the snapshot's remaining bytes within that time (about 5 Mbps or slower),
@@ -26,9 +30,35 @@ let lastPosted = 0;
 /** @type {Promise<Record<string, number>>} decoded sizes of the runtime files, written by the build */
 const sizes = fetch(new URL("sizes.json", indexURL)).then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
 
-globalThis.fetch = watchedFetch(globalThis.fetch.bind(globalThis), progress, (reason) => {
+const watched = watchedFetch(globalThis.fetch.bind(globalThis), progress, (reason) => {
   postMessage({ type: "failed", reason });
 });
+
+// The wasm is fetched once and compiled while it downloads, in parallel with the snapshot (Pyodide itself would
+// start compiling only once the snapshot is complete); a second boot without the snapshot reuses both.
+const WASM = new URL("pyodide.asm.wasm", indexURL).href;
+/** @type {Promise<Response> | null} */ let wasmResponse = null;
+/** @type {Promise<WebAssembly.Module> | null} */ let wasmModule = null;
+
+/** @type {typeof fetch} */
+globalThis.fetch = (input, init) => {
+  if (String(input instanceof Request ? input.url : input) !== WASM) return watched(input, init);
+  wasmResponse ??= watched(input, init);
+  if (!wasmModule) {
+    wasmModule = wasmResponse.then((response) => WebAssembly.compileStreaming(response));
+    wasmModule.catch(() => {}); // a 404 or a wrong type is named by watchedFetch; Pyodide awaits it below
+  }
+  return wasmResponse;
+};
+
+// Pyodide instantiates the wasm from the response it fetched: it gets the module compiled above instead.
+const instantiateStreaming = WebAssembly.instantiateStreaming;
+/** @type {typeof WebAssembly.instantiateStreaming} */
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  if (!wasmModule) return instantiateStreaming(source, imports);
+  const module = await wasmModule;
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
+};
 
 /**
  * Post the download progress in bytes on the wire (a compressed response counts in proportion).
@@ -87,7 +117,10 @@ async function readUnlessSlow(response, abort) {
   const known = await sizes;
   const expected = known["snapshot.dat"] || 0;
   const ratio = expected ? (Number(response.headers.get("Content-Length")) || expected) / expected : 1;
-  const fallbackWire = Object.entries(known).reduce((sum, [name, size]) => sum + (name.endsWith(".whl") ? size : 0), 0);
+  // A normal boot downloads the wheels (already compressed) and the standard library (compressed about as well as
+  // the snapshot) instead.
+  const fallbackWire = Object.entries(known).reduce((sum, [name, size]) => sum + (name.endsWith(".whl") ? size : 0), 0)
+    + (known[STDLIB] || 0) * ratio;
   const reader = /** @type {ReadableStreamDefaultReader<Uint8Array>} */ (response.body?.getReader());
   /** @type {Uint8Array[]} */ const chunks = [];
   let received = 0;
@@ -132,7 +165,7 @@ async function restore(options, snapshot) {
   const usable = snapshot.then((data) => data || Promise.reject(new Error("no application snapshot for this wheel")));
   usable.catch(() => {}); // handled below; it may reject before Pyodide awaits it (a snapshot cancelled early)
   try {
-    return await loadPyodide({ ...options, _loadSnapshot: usable });
+    return await loadPyodide({ ...options, stdLibURL: new URL(SNAPSHOT_STDLIB, indexURL).href, _loadSnapshot: usable });
   } catch (error) {
     if (await snapshot) console.warn("Pyodide snapshot not usable, booting without it:", error);
     return null;
