@@ -44,7 +44,7 @@ serve: build
 	$(BIN)/python -m macros.static_server --port 8000 site
 
 live: setup
-	KB_OFFLINE=0 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
+	KB_OFFLINE=0 KB_PRECOMPRESS=0 $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
 
 browser-deps:
 	@./tests/tools/ensure-browser.sh

@@ -90,4 +90,5 @@ def on_post_build(env) -> None:
     except search_index.SearchIndexError as error:
         raise PluginError(str(error)) from None
     offline.write(Path(env.conf["site_dir"]), env.conf)  # sw.js (lists the runtime above), manifest, icons
-    precompress.precompress_site(Path(env.conf["site_dir"]))
+    if precompress.enabled():
+        precompress.precompress_site(Path(env.conf["site_dir"]))
