@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import os
 import subprocess
 import sys
 import tempfile
@@ -188,6 +189,7 @@ def main() -> None:
     sets = {name: load(name) for name in SETS}
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
+        os.environ["KB_THEME_SEARCH_INDEX"] = "full"  # the lunr and BM25 candidates read the theme's index
         result = build_site(ROOT, site)
         if result.returncode != 0:
             sys.exit(result.stderr)

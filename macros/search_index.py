@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -91,7 +92,12 @@ def pages(theme_docs: list[dict[str, Any]], aliases: dict[str, list[str]]) -> li
 
 
 def write(site_dir: Path, docs_dir: Path) -> Path:
-    """Write the search index into the site; return its path."""
+    """Write the search index into the site; return its path.
+
+    The theme's own index is then cut to its settings (``KB_THEME_SEARCH_INDEX=full`` keeps it whole, for
+    benchmarks/compare_search.py): the theme's script downloads it on every page and hands it to the search
+    worker, which does not use it (62 kB on the wire that a first visit on a slow link waited for).
+    """
     theme = json.loads((site_dir / THEME_INDEX).read_text(encoding="utf-8"))
     data = {
         "synonyms": load_synonyms(docs_dir / SYNONYMS),
@@ -100,4 +106,7 @@ def write(site_dir: Path, docs_dir: Path) -> Path:
     target = site_dir / OUTPUT
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if os.environ.get("KB_THEME_SEARCH_INDEX") != "full":
+        stub = {"config": theme.get("config", {}), "docs": []}  # the theme reads config.lang and config.separator
+        (site_dir / THEME_INDEX).write_text(json.dumps(stub, ensure_ascii=False), encoding="utf-8")
     return target

@@ -58,7 +58,8 @@ def test_write_groups_sections_into_pages_with_aliases_and_plain_text(tmp_path):
     (docs / "includes").mkdir(parents=True)
     (docs / "includes" / "search-synonyms.yml").write_text("groups:\n  - [謝罪, お詫び]\n", encoding="utf-8")
     (docs / "r.md").write_text("---\ntitle: R\nsearch_aliases: [とりあえず返事]\n---\n", encoding="utf-8")
-    theme = {"docs": [{"location": "r/", "title": "即レス", "text": "<p>状況と &amp; 時刻</p>"},
+    theme = {"config": {"lang": ["ja"], "separator": "[\\s]+"},
+             "docs": [{"location": "r/", "title": "即レス", "text": "<p>状況と &amp; 時刻</p>"},
                       {"location": "r/#when", "title": "連絡時刻", "text": "<ul><li>15時</li></ul>"}]}
     (site / "search" / "search_index.json").write_text(json.dumps(theme), encoding="utf-8")
     data = json.loads(write(site, docs).read_text(encoding="utf-8"))
@@ -66,6 +67,21 @@ def test_write_groups_sections_into_pages_with_aliases_and_plain_text(tmp_path):
         "url": "r/", "title": "即レス", "aliases": ["とりあえず返事"],
         "sections": [{"anchor": "", "title": "即レス", "text": "状況と & 時刻"},
                      {"anchor": "when", "title": "連絡時刻", "text": "15時"}]}]}
+    # The theme still downloads its own index on every page: only its settings are left in it.
+    stub = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert stub == {"config": theme["config"], "docs": []}
+
+
+def test_the_theme_index_is_kept_whole_when_asked(tmp_path, monkeypatch):
+    monkeypatch.setenv("KB_THEME_SEARCH_INDEX", "full")
+    site, docs = tmp_path / "site", tmp_path / "docs"
+    (site / "search").mkdir(parents=True)
+    (docs / "includes").mkdir(parents=True)
+    (docs / "includes" / "search-synonyms.yml").write_text("groups:\n  - [謝罪, お詫び]\n", encoding="utf-8")
+    theme = {"config": {"lang": ["ja"]}, "docs": [{"location": "r/", "title": "即レス", "text": "状況"}]}
+    (site / "search" / "search_index.json").write_text(json.dumps(theme), encoding="utf-8")
+    write(site, docs)
+    assert json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8")) == theme
 
 
 @pytest.mark.parametrize("name", QUERY_SETS)

@@ -34,11 +34,17 @@ const FAILED = {
 globalThis.addEventListener("message", async (event) => {
   const message = /** @type {MessageEvent} */ (event).data;
   if (message?.type === SETUP) {
-    await load().catch(() => undefined);
+    // The index is loaded at the first query, not with every page: a reader who does not search does not wait for
+    // it, and on tool pages it does not compete with Python's start (the theme's own index, sent here, is unused).
     postMessage({ type: READY });
   } else if (message?.type === QUERY) {
+    const query = String(message.data ?? "");
+    if (!query.trim()) {
+      postMessage({ type: RESULT, data: { items: [] } }); // the theme asks with the empty box once it is ready
+      return;
+    }
     const loaded = await load().catch(() => null);
-    const data = loaded ? loaded.engine.themeResult(loaded.index, String(message.data ?? "")) : FAILED;
+    const data = loaded ? loaded.engine.themeResult(loaded.index, query) : FAILED;
     postMessage({ type: RESULT, data });
   }
 });
