@@ -4,7 +4,9 @@ Variants (each on the same built site, served by macros/static_server.py: precom
 - product: /tools/first-response/ as readers get it (application snapshot, parallel downloads, module worker);
 - bare: a module worker without the snapshot: loadPyodide + loadPackage of the wheel + import + registry;
 - eager: the same work on the main thread (how main-thread Pyodide themes boot);
-- floor: fetch + WebAssembly.compileStreaming of the wasm in parallel with fetching the snapshot.
+- floor: fetch + WebAssembly.compileStreaming of the wasm in parallel with fetching the snapshot (a blank page);
+- pagefloor: the same floor on the tool page as readers get it (theme, styles, scripts) without Python's start:
+  what the page itself costs a 2-core machine while the runtime downloads.
 Scenarios: cold (fresh profile), repeat (same profile, reload), instant (product only: away and back through
 instant navigation, until the first view answer), and cold at 20 Mbps / 20 ms and 2 Mbps / 100 ms (CDP network
 emulation of the page; dedicated workers share it). Each round runs every variant once, in rotating order.
@@ -36,11 +38,12 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from macros.precompress import precompress_file  # noqa: E402
 from macros.static_server import Handler  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port  # noqa: E402
 
 PAGE = "tools/first-response/"
-VARIANTS = ("product", "bare", "eager", "floor")
+VARIANTS = ("product", "bare", "eager", "floor", "pagefloor")
 NETWORKS = {"20mbps": (20e6 / 8, 20), "2mbps": (2e6 / 8, 100)}
 LONG_TASKS = """
 window.__longTasks = [];
@@ -88,6 +91,11 @@ class CountingHandler(Handler):
         self.wfile.write = counted
 
 
+# The scripts of the product page that start Python: its preloads, boot.mjs, runtime.mjs (binds the widgets) and
+# offline.mjs (waits for Python on tool pages before it registers the service worker).
+PYTHON_SCRIPTS = re.compile(r'<link rel="modulepreload"[^>]*>|<script[^>]*(boot|runtime|offline)\.mjs"[^>]*></script>')
+
+
 def write_baselines(site: Path) -> None:
     """Write the baseline pages and scripts into ``site/_bench/``."""
     folder = site / "_bench"
@@ -98,10 +106,21 @@ def write_baselines(site: Path) -> None:
         (folder / f"{variant}.html").write_text(
             f'<!doctype html><meta charset="utf-8"><title>{variant}</title>'
             f'<script type="module" src="{variant}.mjs"></script><p>{variant}</p>', encoding="utf-8")
+    # Same depth as tools/first-response/, so the page's relative links still resolve.
+    page = (site / PAGE / "index.html").read_text(encoding="utf-8")
+    page, removed = PYTHON_SCRIPTS.subn("", page)
+    assert removed >= 4, "the product page no longer has the scripts this variant removes"
+    floor = folder / "pagefloor" / "index.html"
+    floor.parent.mkdir()
+    floor.write_text(page.replace("</head>", '<script type="module" src="../floor.mjs"></script></head>', 1),
+                     encoding="utf-8")
+    precompress_file(floor)  # sent compressed like the product page
 
 
 def address(bases: dict[str, str], variant: str) -> str:
     """The page of a variant (``bases``: the base URL of each served site, ``product`` and maybe ``before``)."""
+    if variant == "pagefloor":
+        return bases["product"] + "_bench/pagefloor/"
     return bases[variant] + PAGE if variant in bases else bases["product"] + f"_bench/{variant}.html"
 
 
@@ -167,7 +186,7 @@ def summary(values: list[float]) -> str:
 def report(results: dict, scenarios: list[str], rounds: int, variants: tuple[str, ...]) -> None:
     """Print the table: per scenario and variant, ready time, ratio to the product, bytes, long tasks."""
     print(f"Python ready, ms: median (min–max) of {rounds} interleaved rounds; headless Chromium, 127.0.0.1")
-    print(f"{'scenario':9} {'variant':8} {'ready ms':>24} {'× product':>10} {'wire MB':>8} {'long tasks':>10}")
+    print(f"{'scenario':9} {'variant':9} {'ready ms':>24} {'× product':>10} {'wire MB':>8} {'long tasks':>10}")
     for scenario in scenarios:
         product = statistics.median(r["ms"] for r in results[scenario]["product"])
         for variant in variants:
@@ -178,7 +197,7 @@ def report(results: dict, scenarios: list[str], rounds: int, variants: tuple[str
             ratio = statistics.median(ms) / product
             megabytes = statistics.median(r["bytes"] for r in rows) / 1e6
             tasks = statistics.median(r["long_tasks"] for r in rows)
-            print(f"{scenario:9} {variant:8} {summary(ms):>24} {ratio:>10.2f} {megabytes:>8.2f} {tasks:>10.0f}")
+            print(f"{scenario:9} {variant:9} {summary(ms):>24} {ratio:>10.2f} {megabytes:>8.2f} {tasks:>10.0f}")
 
 
 def main() -> None:
