@@ -7,7 +7,8 @@ Variants (each on the same built site, served by macros/static_server.py: precom
 - floor: fetch + WebAssembly.compileStreaming of the wasm in parallel with fetching the snapshot (a blank page);
 - pagefloor: the same floor on the tool page as readers get it (theme, styles, scripts) without Python's start:
   what the page itself costs a 2-core machine while the runtime downloads.
-Scenarios: cold (fresh profile), repeat (same profile, reload), instant (product only: away and back through
+Scenarios: cold (fresh profile), repeat (same profile, reload at once), return (the same, 3 s after the network
+went idle: the first visit's offline copy done), instant (product only: away and back through
 instant navigation, until the first view answer), and cold at 20 Mbps / 20 ms and 2 Mbps / 100 ms (CDP network
 emulation of the page; dedicated workers share it). Each round runs every variant once, in rotating order.
 Prints medians (min, max), ratios to the product, bytes on the wire and main-thread long tasks (> 50 ms) between
@@ -16,7 +17,7 @@ navigation and ready. CPU throttling is not measured (CDP's does not slow worker
 With ``--before DIR`` (another checkout, e.g. a worktree of main), its product page is measured too, as the
 variant ``before``, built and served beside this one.
 
-Usage: .venv/bin/python benchmarks/bench_site.py [--rounds 5] [--scenarios cold,repeat,instant,20mbps,2mbps]
+Usage: .venv/bin/python benchmarks/bench_site.py [--rounds 5] [--scenarios cold,repeat,return,instant,20mbps,2mbps]
        [--before ../main] [--variants product,before]
 """
 
@@ -44,6 +45,9 @@ from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port  # noq
 
 PAGE = "tools/first-response/"
 VARIANTS = ("product", "bare", "eager", "floor", "pagefloor")
+# "return": the reader comes back once the first visit's background work (the offline copy) has finished; "repeat"
+# reloads at once, while it may still be running.
+RETURN_AFTER_MS = 3000
 NETWORKS = {"20mbps": (20e6 / 8, 20), "2mbps": (2e6 / 8, 100)}
 LONG_TASKS = """
 window.__longTasks = [];
@@ -169,7 +173,10 @@ def run(playwright, bases: dict[str, str], variant: str, scenario: str) -> dict 
                     "offline": False, "latency": latency, "downloadThroughput": throughput,
                     "uploadThroughput": throughput})
             figures = visit(page, address(bases, variant))
-            if scenario == "repeat":
+            if scenario == "return":
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(RETURN_AFTER_MS)
+            if scenario in ("repeat", "return"):
                 figures = visit(page, address(bases, variant))
             elif scenario == "instant":
                 figures = instant(page)
@@ -204,7 +211,7 @@ def main() -> None:
     """Build the site, serve it with the compressing server, run the interleaved rounds and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--scenarios", default="cold,repeat,instant,20mbps,2mbps")
+    parser.add_argument("--scenarios", default="cold,repeat,return,instant,20mbps,2mbps")
     parser.add_argument("--json", type=Path, help="also write the raw figures here after every round")
     parser.add_argument("--before", type=Path, help="another checkout whose product page is measured as 'before'")
     parser.add_argument("--variants", help="only these variants, e.g. product,before (default: all)")
