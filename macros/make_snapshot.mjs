@@ -5,20 +5,18 @@
 //
 // A snapshot is restored without the standard library and without the wheels (the browser downloads neither on
 // that path): the import system's caches are emptied before it is taken, and the snapshot is then restored here on
-// an empty zip and every operation answered again, so a module the snapshot lacks fails the build, not a reader.
-// Usage: node macros/make_snapshot.mjs <stdlib zip> <modules out> <snapshot out | -> <exercise.py> <wheel> ...
+// the empty zip the site serves and every operation answered again, so a module the snapshot lacks fails the build,
+// not a reader.
+// Usage: node macros/make_snapshot.mjs <stdlib zip> <empty zip> <modules out> <snapshot out | -> <exercise.py>
+//        <wheel> ...
 import { loadPyodide } from "pyodide";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 
-// A zip with no entries (only its end-of-central-directory record): what the browser gets on the snapshot path.
-const EMPTY_ZIP = Buffer.from(`504b0506${"00".repeat(18)}`, "hex");
 const FORGET_IMPORTS = "import importlib, sys, zipimport\n"
   + "sys.path_importer_cache.clear()\nzipimport._zip_directory_cache.clear()\nimportlib.invalidate_caches()";
 
-const [stdlib, modulesFile, output, exerciseFile, ...wheels] = process.argv.slice(2);
+const [stdlib, emptyZip, modulesFile, output, exerciseFile, ...wheels] = process.argv.slice(2);
 const exercise = readFileSync(exerciseFile, "utf-8");
 
 /** Answer every operation; exit with the failed requests listed when one answers with an unexpected error. */
@@ -38,13 +36,7 @@ writeFileSync(modulesFile, pyodide.runPython("import sys; '\\n'.join(sorted(sys.
 if (output !== "-") {
   pyodide.runPython(FORGET_IMPORTS);
   const snapshot = pyodide.makeMemorySnapshot();
-  const scratch = mkdtempSync(join(tmpdir(), "kb-snapshot-"));
-  try {
-    writeFileSync(join(scratch, "empty.zip"), EMPTY_ZIP);
-    const restored = await loadPyodide({ _loadSnapshot: snapshot, stdLibURL: pathToFileURL(join(scratch, "empty.zip")).href });
-    answerAll(restored, "from the snapshot without the standard library");
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  const restored = await loadPyodide({ _loadSnapshot: snapshot, stdLibURL: pathToFileURL(emptyZip).href });
+  answerAll(restored, "from the snapshot without the standard library");
   writeFileSync(output, snapshot);
 }

@@ -72,11 +72,20 @@ def snapshot_header(wheel: Path) -> bytes:
     return (SNAPSHOT_MAGIC + hashlib.sha256(wheel.read_bytes()).hexdigest().encode()).ljust(HEADER_SIZE, b"\n")
 
 
+def empty_stdlib() -> Path:
+    """The empty zip of the snapshot path (only its end-of-central-directory record), made once in the cache."""
+    path = SNAPSHOT_CACHE / SNAPSHOT_STDLIB_NAME
+    if not path.is_file():
+        SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
+        zipfile.ZipFile(path, "w").close()
+    return path
+
+
 def run_application(stdlib_zip: Path, modules: Path, output: str, wheels: list[Path]) -> None:
     """Boot Pyodide with the wheels and answer every operation (macros/make_snapshot.mjs); write the module list
-    and, unless ``output`` is ``-``, the memory snapshot."""
-    command = ["node", str(SNAPSHOT_SCRIPT), str(stdlib_zip), str(modules), output, str(EXERCISE_SCRIPT),
-               *map(str, wheels)]
+    and, unless ``output`` is ``-``, the memory snapshot, checked by restoring it on the empty zip."""
+    command = ["node", str(SNAPSHOT_SCRIPT), str(stdlib_zip), str(empty_stdlib()), str(modules), output,
+               str(EXERCISE_SCRIPT), *map(str, wheels)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
     if result.returncode != 0:
         raise AssetError(f"booting the application in Pyodide failed:\n{result.stdout}{result.stderr}")
@@ -111,11 +120,11 @@ def snapshot(target: Path, wheels: list[Path]) -> None:
     """Put the uncompressed application snapshot (the server sends its precompressed siblings), the trimmed
     standard library it was taken with (for a normal boot) and the empty one of the snapshot path into the site."""
     cached = make_snapshot(wheels)
-    for source, name in ((cached, SNAPSHOT_NAME), (cached.with_suffix(".zip"), STDLIB_NAME)):
+    for source, name in ((cached, SNAPSHOT_NAME), (cached.with_suffix(".zip"), STDLIB_NAME),
+                         (empty_stdlib(), SNAPSHOT_STDLIB_NAME)):
         destination = target / name
         if not destination.is_file() or destination.stat().st_mtime != source.stat().st_mtime:
             shutil.copy2(source, destination)
-    zipfile.ZipFile(target / SNAPSHOT_STDLIB_NAME, "w").close()
 
 
 def dependency_wheels() -> list[Path]:

@@ -37,26 +37,25 @@ const watched = watchedFetch(globalThis.fetch.bind(globalThis), progress, (reaso
 // The wasm is fetched once and compiled while it downloads, in parallel with the snapshot (Pyodide itself would
 // start compiling only once the snapshot is complete); a second boot without the snapshot reuses both.
 const WASM = new URL("pyodide.asm.wasm", indexURL).href;
-/** @type {Promise<Response> | null} */ let wasmResponse = null;
-/** @type {Promise<WebAssembly.Module> | null} */ let wasmModule = null;
+/** @type {{ response: Promise<Response>, module: Promise<WebAssembly.Module> } | null} */ let wasm = null;
 
 /** @type {typeof fetch} */
 globalThis.fetch = (input, init) => {
   if (String(input instanceof Request ? input.url : input) !== WASM) return watched(input, init);
-  wasmResponse ??= watched(input, init);
-  if (!wasmModule) {
-    wasmModule = wasmResponse.then((response) => WebAssembly.compileStreaming(response));
-    wasmModule.catch(() => {}); // a 404 or a wrong type is named by watchedFetch; Pyodide awaits it below
+  if (!wasm) {
+    const response = watched(input, init);
+    wasm = { response, module: response.then((each) => WebAssembly.compileStreaming(each)) };
+    wasm.module.catch(() => {}); // a 404 or a wrong type is named by watchedFetch; Pyodide awaits it below
   }
-  return wasmResponse;
+  return wasm.response;
 };
 
 // Pyodide instantiates the wasm from the response it fetched: it gets the module compiled above instead.
 const instantiateStreaming = WebAssembly.instantiateStreaming;
 /** @type {typeof WebAssembly.instantiateStreaming} */
 WebAssembly.instantiateStreaming = async (source, imports) => {
-  if (!wasmModule) return instantiateStreaming(source, imports);
-  const module = await wasmModule;
+  if (!wasm) return instantiateStreaming(source, imports);
+  const module = await wasm.module;
   return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
 
