@@ -16,7 +16,7 @@ const STDLIB = "python_stdlib.zip";
 const SNAPSHOT_STDLIB = "snapshot_stdlib.zip";
 // The time the snapshot saves over a normal boot (Python's own start, unpacking the wheel, importing the widgets,
 // checking the definitions): 2 to 4 s after the wasm has arrived on the 2-core benchmark machine, more on a slower
-// PC. On a link clearly too slow to bring the snapshot's remaining bytes within that time (about 5 Mbps or slower),
+// PC. On a link clearly too slow to bring the snapshot's remaining bytes within that time (about 4 Mbps or slower),
 // the worker cancels it and boots normally (see snapshotPays): at 2 Mbps that halves the wait.
 const SNAPSHOT_SAVES_MS = 3000;
 // How long the snapshot downloads, from its first byte, before the link's speed is judged.
